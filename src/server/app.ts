@@ -1,0 +1,118 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './core/config.js';
+import { AppError } from './core/errors.js';
+import { renderError, installErrorHandler } from './core/http/error-handler.js';
+import { installRequestHooks } from './core/http/request.js';
+import { StorageMailer } from './core/mailer.js';
+import { processOutbox } from './core/outbox.js';
+import { DiskStorage } from './core/storage.js';
+import type { DbHandle } from './db/index.js';
+import { authRoutes } from './modules/accounts/routes.js';
+import { userRoutes } from './modules/accounts/users-routes.js';
+import { auditRoutes } from './modules/audit/routes.js';
+import { healthRoutes } from './modules/health/routes.js';
+import { outboxHandlers } from './modules/notifications/handlers.js';
+import { notificationRoutes } from './modules/notifications/routes.js';
+import { regionRoutes } from './modules/regions/routes.js';
+import { settingsRoutes } from './modules/settings/routes.js';
+import { unitRoutes } from './modules/units/routes.js';
+
+export interface BuildOptions {
+  config: Config;
+  database: DbHandle;
+  /** Login attempts per minute per IP (tests raise it). */
+  loginLimitPerMinute?: number;
+  /** Built web client to serve; omitted in API tests. */
+  webRoot?: string;
+  /** Poll the outbox on a timer (off in tests, which drain it explicitly). */
+  outboxPollMs?: number;
+}
+
+export interface App extends FastifyInstance {
+  /** Runs due outbox messages now; resolves with how many were done. */
+  drainOutbox(): Promise<number>;
+}
+
+export async function buildApp(opts: BuildOptions): Promise<App> {
+  const { config, database } = opts;
+  const app = Fastify({
+    logger: { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+  }) as unknown as App;
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const storage = new DiskStorage(path.join(config.dataDir, 'files'));
+  const handlers = outboxHandlers(new StorageMailer(storage));
+  let draining: Promise<number> | null = null;
+  const drain = (): Promise<number> => {
+    draining ??= processOutbox(database.db, handlers).finally(() => {
+      draining = null;
+    });
+    return draining;
+  };
+  app.decorate('drainOutbox', drain);
+  app.decorate('deps', {
+    db: database.db,
+    dialect: database.dialect,
+    config,
+    storage,
+    loginLimitPerMinute: opts.loginLimitPerMinute ?? 20,
+    kickOutbox: () => {
+      if (opts.outboxPollMs)
+        setImmediate(() => void drain().catch((err: unknown) => app.log.error({ err }, 'outbox')));
+    },
+  });
+  if (opts.outboxPollMs) {
+    const timer = setInterval(
+      () => void drain().catch((err: unknown) => app.log.error({ err }, 'outbox')),
+      opts.outboxPollMs,
+    );
+    app.addHook('onClose', async () => clearInterval(timer));
+  }
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: '博后通 bohou API',
+        version: '0.1.0',
+        description: 'Postdoctoral affairs platform. Errors: { error: { code, message, fields? } }.',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  installErrorHandler(app);
+  installRequestHooks(app);
+
+  await app.register(healthRoutes);
+  await app.register(regionRoutes);
+  await app.register(authRoutes);
+  await app.register(userRoutes);
+  await app.register(unitRoutes);
+  await app.register(auditRoutes);
+  await app.register(settingsRoutes);
+  await app.register(notificationRoutes);
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  const webRoot = opts.webRoot;
+  const hasWeb = webRoot !== undefined && fs.existsSync(path.join(webRoot, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || req.method !== 'GET' || !hasWeb) {
+      return reply.status(404).send(renderError(new AppError('NOT_FOUND'), req.lang));
+    }
+    // Client-side routes: every other GET gets the single-page app.
+    return reply.type('text/html').sendFile('index.html');
+  });
+  return app;
+}

@@ -1,0 +1,66 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { appendAudit } from './core/audit.js';
+import type { DbHandle } from './db/index.js';
+import { nowIso } from './db/index.js';
+import { generatePassword, hashPassword } from './modules/accounts/password.js';
+
+export const INITIAL_ADMIN = 'sysadmin';
+
+/**
+ * First start: when no system admin exists, create one with a random password, print it once and
+ * write it to DATA_DIR/initial-admin.txt. The admin must change it at first login.
+ */
+export async function ensureInitialAdmin(
+  handle: DbHandle,
+  dataDir: string,
+): Promise<{ username: string; password: string } | null> {
+  const { db, dialect } = handle;
+  const existing = await db
+    .selectFrom('users')
+    .select('id')
+    .where('role', '=', 'sys_admin')
+    .executeTakeFirst();
+  if (existing) return null;
+  const password = generatePassword(16);
+  const now = nowIso();
+  await db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto('users')
+      .values({
+        username: INITIAL_ADMIN,
+        password_hash: await hashPassword(password),
+        role: 'sys_admin',
+        display_name: '系统管理员',
+        region_id: null,
+        unit_id: null,
+        email: '',
+        phone: '',
+        status: 'active',
+        must_change_password: 1,
+        failed_logins: 0,
+        password_changed_at: now,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await appendAudit(trx, dialect, {
+      actorId: null,
+      actorName: 'system',
+      actorRole: 'system',
+      ip: '127.0.0.1',
+      action: 'account.created',
+      entityType: 'account',
+      entityId: row.id,
+      after: { username: INITIAL_ADMIN, role: 'sys_admin' },
+    });
+  });
+  await fs.mkdir(dataDir, { recursive: true });
+  await fs.writeFile(
+    path.join(dataDir, 'initial-admin.txt'),
+    `博后通 initial system administrator\nusername: ${INITIAL_ADMIN}\npassword: ${password}\nChange it at first login.\n`,
+    { mode: 0o600 },
+  );
+  return { username: INITIAL_ADMIN, password };
+}

@@ -1,0 +1,135 @@
+import { createHash } from 'node:crypto';
+import type { Db, DialectName, Trx } from '../db/index.js';
+import { nowIso } from '../db/index.js';
+import type { AuditRow } from '../db/schema.js';
+import type { CommandCtx } from './context.js';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface AuditEntry {
+  /** Stable action name, `<entity>.<verb>` (see ARCHITECTURE.md, "Audit"). */
+  action: string;
+  entityType: string;
+  entityId: string | number;
+  regionId?: number | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** Fields that never belong in an audit record. */
+const SECRET_KEYS = new Set(['password', 'password_hash', 'passwordHash', 'newPassword', 'currentPassword']);
+
+function redact(value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  return JSON.stringify(value, (k, v: unknown) => (SECRET_KEYS.has(k) ? '[redacted]' : v));
+}
+
+type HashedFields = Omit<AuditRow, 'hash'>;
+
+/** The hash of a record covers every column but its own hash, including the previous record's hash. */
+export function auditHash(r: HashedFields): string {
+  const canonical = JSON.stringify([
+    r.id,
+    r.at,
+    r.actor_id,
+    r.actor_name,
+    r.actor_role,
+    r.action,
+    r.entity_type,
+    r.entity_id,
+    r.region_id,
+    r.ip,
+    r.before_json,
+    r.after_json,
+    r.prev_hash,
+  ]);
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+/**
+ * Appends a record to the chain inside the caller's transaction. The head row is locked first
+ * (PostgreSQL: FOR UPDATE; SQLite: the write transaction already serialises), so concurrent
+ * transactions append one after another and the chain never forks.
+ */
+export async function writeAudit(ctx: CommandCtx, entry: AuditEntry): Promise<void> {
+  await appendAudit(ctx.trx, ctx.dialect, {
+    actorId: ctx.actor?.id ?? null,
+    actorName: ctx.actor?.username ?? 'anonymous',
+    actorRole: ctx.actor?.role ?? 'anonymous',
+    ip: ctx.ip,
+    ...entry,
+  });
+}
+
+export async function appendAudit(
+  trx: Trx,
+  dialect: DialectName,
+  e: AuditEntry & { actorId: number | null; actorName: string; actorRole: string; ip: string },
+): Promise<void> {
+  let q = trx.selectFrom('audit_head').select(['last_id', 'last_hash']).where('id', '=', 1);
+  if (dialect === 'postgres') q = q.forUpdate();
+  const head = await q.executeTakeFirstOrThrow();
+  const row: HashedFields = {
+    id: head.last_id + 1,
+    at: nowIso(),
+    actor_id: e.actorId,
+    actor_name: e.actorName,
+    actor_role: e.actorRole,
+    action: e.action,
+    entity_type: e.entityType,
+    entity_id: String(e.entityId),
+    region_id: e.regionId ?? null,
+    ip: e.ip,
+    before_json: redact(e.before),
+    after_json: redact(e.after),
+    prev_hash: head.last_hash,
+  };
+  const hash = auditHash(row);
+  await trx
+    .insertInto('audit_log')
+    .values({ ...row, hash })
+    .execute();
+  await trx.updateTable('audit_head').set({ last_id: row.id, last_hash: hash }).where('id', '=', 1).execute();
+}
+
+export interface ChainReport {
+  ok: boolean;
+  checked: number;
+  /** The first record that does not verify, with the reason. */
+  brokenAt?: number;
+  reason?: 'hash_mismatch' | 'link_mismatch' | 'gap' | 'head_mismatch';
+}
+
+/** Walks the whole chain in id order, page by page, recomputing every hash. */
+export async function verifyAuditChain(db: Db | Trx): Promise<ChainReport> {
+  let prevHash = GENESIS_HASH;
+  let expectedId = 1;
+  let checked = 0;
+  for (;;) {
+    const page = await db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('id', '>=', expectedId)
+      .orderBy('id')
+      .limit(1000)
+      .execute();
+    if (page.length === 0) break;
+    for (const r of page) {
+      if (r.id !== expectedId) return { ok: false, checked, brokenAt: expectedId, reason: 'gap' };
+      if (r.prev_hash !== prevHash) return { ok: false, checked, brokenAt: r.id, reason: 'link_mismatch' };
+      if (auditHash(r) !== r.hash) return { ok: false, checked, brokenAt: r.id, reason: 'hash_mismatch' };
+      prevHash = r.hash;
+      expectedId++;
+      checked++;
+    }
+  }
+  const head = await db
+    .selectFrom('audit_head')
+    .select(['last_id', 'last_hash'])
+    .where('id', '=', 1)
+    .executeTakeFirst();
+  if (!head || head.last_id !== checked || head.last_hash !== prevHash) {
+    return { ok: false, checked, brokenAt: checked + 1, reason: 'head_mismatch' };
+  }
+  return { ok: true, checked };
+}

@@ -1,0 +1,51 @@
+/**
+ * The one error type of the API. Every refusal has a stable code, an HTTP status and a message in
+ * zh-CN and en (see messages.ts); `fields` names the offending input fields with their own messages.
+ */
+export const ERROR_STATUS = {
+  VALIDATION_FAILED: 400,
+  BAD_JSON: 400,
+  UNAUTHENTICATED: 401,
+  BAD_CREDENTIALS: 401,
+  SESSION_EXPIRED: 401,
+  PASSWORD_CHANGE_REQUIRED: 403,
+  CSRF_FAILED: 403,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  DUPLICATE: 409,
+  STATE_CONFLICT: 409,
+  ACCOUNT_LOCKED: 423,
+  ACCOUNT_DISABLED: 403,
+  RATE_LIMITED: 429,
+  PAYLOAD_TOO_LARGE: 413,
+  INTERNAL: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export interface FieldError {
+  /** Dotted path of the input field, e.g. `unit.creditCode`. */
+  path: string;
+  /** Message key (see messages.ts `fieldMessages`) with parameters. */
+  key: string;
+  params?: Record<string, string | number>;
+}
+
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    readonly params: Record<string, string | number> = {},
+    readonly fields: FieldError[] = [],
+  ) {
+    super(code);
+    this.status = ERROR_STATUS[code];
+  }
+}
+
+export const notFound = (): AppError => new AppError('NOT_FOUND');
+export const forbidden = (): AppError => new AppError('FORBIDDEN');
+export const validation = (fields: FieldError[]): AppError => new AppError('VALIDATION_FAILED', {}, fields);
+export const fieldError = (path: string, key: string, params?: Record<string, string | number>): AppError =>
+  validation([{ path, key, ...(params ? { params } : {}) }]);

@@ -1,0 +1,15 @@
+import type { Config } from '../config.js';
+import type { Db, DialectName } from '../../db/index.js';
+import type { Storage } from '../storage.js';
+
+/** What every route can reach through `app.deps`. */
+export interface AppDeps {
+  db: Db;
+  dialect: DialectName;
+  config: Config;
+  storage: Storage;
+  /** Wake the outbox processor after a commit. */
+  kickOutbox(): void;
+  /** Per-minute login attempts allowed from one IP. */
+  loginLimitPerMinute: number;
+}

@@ -1,0 +1,139 @@
+import '@fastify/cookie';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Actor, MaybeActor } from '../../policy/index.js';
+import { AppError } from '../errors.js';
+import { pickLang, type Lang } from '../messages.js';
+import type { CommandCtx } from '../context.js';
+import { lookupSession, SESSION_COOKIE } from '../../modules/accounts/sessions.js';
+import {
+  defaultSecuritySettings,
+  getSecuritySettings,
+  type SecuritySettings,
+} from '../../modules/settings/security.js';
+import type { AppDeps } from './deps.js';
+
+export const CSRF_COOKIE = 'bohou_csrf';
+export const CSRF_HEADER = 'x-csrf-token';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: AppDeps;
+  }
+  interface FastifyRequest {
+    actor: MaybeActor;
+    sessionId: string | null;
+    sessionExpired: boolean;
+    mustChangePassword: boolean;
+    lang: Lang;
+  }
+  interface FastifyContextConfig {
+    /** The route stays reachable while the account must still change its first password. */
+    allowDuringPasswordChange?: boolean;
+  }
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+let cached: { at: number; value: SecuritySettings } | undefined;
+/** Security settings, re-read at most every 5 s so each node sees a change quickly without a query per request. */
+export async function currentSecurity(deps: AppDeps): Promise<SecuritySettings> {
+  if (cached && Date.now() - cached.at < 5_000) return cached.value;
+  const value = await getSecuritySettings(deps.db, defaultSecuritySettings(deps.config.sessionIdleMinutes));
+  cached = { at: Date.now(), value };
+  return value;
+}
+export function forgetSecurityCache(): void {
+  cached = undefined;
+}
+
+function sameToken(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/**
+ * Per request: language, CSRF (double-submit: the `bohou_csrf` cookie must be echoed in the
+ * `x-csrf-token` header on every unsafe request; SameSite=Strict keeps other sites from reading it),
+ * then the session. An expired session is remembered so the error can say so.
+ */
+export function installRequestHooks(app: FastifyInstance): void {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('sessionId', null);
+  app.decorateRequest('sessionExpired', false);
+  app.decorateRequest('mustChangePassword', false);
+  app.decorateRequest('lang', 'zh-CN');
+
+  app.addHook('onRequest', async (req, reply) => {
+    req.lang = pickLang(req.headers['accept-language']);
+    const secure = app.deps.config.cookieSecure;
+    let csrf = req.cookies[CSRF_COOKIE];
+    if (!csrf) {
+      csrf = randomBytes(24).toString('base64url');
+      reply.setCookie(CSRF_COOKIE, csrf, { path: '/', sameSite: 'strict', httpOnly: false, secure });
+    }
+    if (!req.url.startsWith('/api/')) return;
+    if (UNSAFE.has(req.method)) {
+      const header = req.headers[CSRF_HEADER];
+      if (typeof header !== 'string' || !req.cookies[CSRF_COOKIE] || !sameToken(header, csrf)) {
+        throw new AppError('CSRF_FAILED');
+      }
+    }
+    const token = req.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const security = await currentSecurity(app.deps);
+    const found = await lookupSession(app.deps.db, token, security.sessionIdleMinutes);
+    if (found.kind === 'ok') {
+      req.actor = found.actor;
+      req.sessionId = found.sessionId;
+      req.mustChangePassword = found.mustChangePassword;
+    } else {
+      req.sessionExpired = found.kind === 'expired';
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    }
+  });
+
+  app.addHook('preHandler', async (req) => {
+    if (req.actor && req.mustChangePassword && !req.routeOptions.config.allowDuringPasswordChange) {
+      throw new AppError('PASSWORD_CHANGE_REQUIRED');
+    }
+  });
+
+  app.addHook('onSend', async (_req, reply) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('X-Frame-Options', 'DENY');
+    reply.header('Referrer-Policy', 'same-origin');
+  });
+}
+
+/** The logged-in actor, or 401 (saying so when the session expired). */
+export function requireActor(req: FastifyRequest): Actor {
+  if (req.actor) return req.actor;
+  throw new AppError(req.sessionExpired ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
+}
+
+/** Runs a command in one transaction, then wakes the outbox. */
+export async function runCommand<T>(
+  app: FastifyInstance,
+  req: FastifyRequest,
+  fn: (ctx: CommandCtx) => Promise<T>,
+): Promise<T> {
+  const { db, dialect } = app.deps;
+  const result = await db
+    .transaction()
+    .execute((trx) =>
+      fn({ trx, dialect, actor: req.actor, ip: req.ip, userAgent: String(req.headers['user-agent'] ?? '') }),
+    );
+  app.deps.kickOutbox();
+  return result;
+}
+
+export function setSessionCookie(app: FastifyInstance, reply: FastifyReply, token: string): void {
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: app.deps.config.cookieSecure,
+  });
+}

@@ -1,0 +1,89 @@
+import type { ErrorCode } from './errors.js';
+
+export type Lang = 'zh-CN' | 'en';
+
+/** Picks zh-CN unless the client prefers English. */
+export function pickLang(acceptLanguage: string | undefined): Lang {
+  if (!acceptLanguage) return 'zh-CN';
+  const first = acceptLanguage.split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('en') ? 'en' : 'zh-CN';
+}
+
+type Catalog<K extends string> = Record<K, { 'zh-CN': string; en: string }>;
+
+export const errorMessages: Catalog<ErrorCode> = {
+  VALIDATION_FAILED: { 'zh-CN': '提交的内容有误，请检查标注的字段', en: 'Some fields are invalid' },
+  BAD_JSON: { 'zh-CN': '请求内容不是有效的 JSON', en: 'The request body is not valid JSON' },
+  UNAUTHENTICATED: { 'zh-CN': '请先登录', en: 'Please log in' },
+  BAD_CREDENTIALS: { 'zh-CN': '用户名或密码错误', en: 'Wrong username or password' },
+  SESSION_EXPIRED: { 'zh-CN': '登录已超时，请重新登录', en: 'Your session has expired; please log in again' },
+  PASSWORD_CHANGE_REQUIRED: {
+    'zh-CN': '首次登录须先修改密码',
+    en: 'You must change your password before continuing',
+  },
+  CSRF_FAILED: {
+    'zh-CN': '请求校验失败，请刷新页面后重试',
+    en: 'Request check failed; reload the page and retry',
+  },
+  FORBIDDEN: { 'zh-CN': '无权执行此操作', en: 'You are not allowed to do this' },
+  NOT_FOUND: { 'zh-CN': '未找到该内容', en: 'Not found' },
+  CONFLICT: { 'zh-CN': '操作冲突，请刷新后重试', en: 'Conflict; reload and retry' },
+  DUPLICATE: { 'zh-CN': '该记录已存在，请检查标注的字段', en: 'This already exists; see the marked fields' },
+  STATE_CONFLICT: {
+    'zh-CN': '该事项状态已变化（当前：{state}），请刷新后重试',
+    en: 'This item has changed state (now: {state}); reload and retry',
+  },
+  ACCOUNT_LOCKED: {
+    'zh-CN': '连续登录失败次数过多，账号已锁定，请于 {minutes} 分钟后重试',
+    en: 'Too many failed logins; the account is locked for {minutes} minutes',
+  },
+  ACCOUNT_DISABLED: { 'zh-CN': '账号已停用', en: 'This account is disabled' },
+  RATE_LIMITED: { 'zh-CN': '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
+  PAYLOAD_TOO_LARGE: { 'zh-CN': '提交的内容过大', en: 'The request is too large' },
+  INTERNAL: { 'zh-CN': '系统内部错误，请稍后再试', en: 'Internal error; please try again later' },
+};
+
+/** Field-level messages, keyed by the `key` of a FieldError. */
+export const fieldMessages: Catalog<string> = {
+  required: { 'zh-CN': '必填', en: 'Required' },
+  invalid_type: { 'zh-CN': '格式不正确', en: 'Wrong type' },
+  too_long: { 'zh-CN': '不能超过 {max} 个字符', en: 'At most {max} characters' },
+  too_short: { 'zh-CN': '至少 {min} 个字符', en: 'At least {min} characters' },
+  too_small: { 'zh-CN': '不能小于 {min}', en: 'Must be at least {min}' },
+  too_big: { 'zh-CN': '不能大于 {max}', en: 'Must be at most {max}' },
+  invalid_value: { 'zh-CN': '取值不在允许范围内', en: 'Not an allowed value' },
+  invalid_format: { 'zh-CN': '格式不正确', en: 'Invalid format' },
+  unrecognized_keys: { 'zh-CN': '包含不允许的字段', en: 'Contains unknown fields' },
+  credit_code: {
+    'zh-CN': '统一社会信用代码无效（应为 18 位，且校验位正确）',
+    en: 'Invalid unified social credit code (18 characters with a correct check character)',
+  },
+  weak_password: {
+    'zh-CN': '密码至少 8 位，且须包含大写字母、小写字母、数字、符号中的至少 3 类',
+    en: 'At least 8 characters from at least 3 of: upper case, lower case, digits, symbols',
+  },
+  username_format: {
+    'zh-CN': '用户名为 3–32 位字母、数字、下划线、点或横线',
+    en: '3–32 letters, digits, underscores, dots or dashes',
+  },
+  username_taken: { 'zh-CN': '用户名已被使用', en: 'This username is taken' },
+  credit_code_taken: {
+    'zh-CN': '该统一社会信用代码已注册',
+    en: 'This credit code is already registered',
+  },
+  date_format: { 'zh-CN': '日期格式应为 YYYY-MM-DD', en: 'Date must be YYYY-MM-DD' },
+  date_future: { 'zh-CN': '日期不能晚于今天', en: 'Date cannot be in the future' },
+  unknown_region: { 'zh-CN': '所选区县不存在', en: 'Unknown district' },
+  region_required: { 'zh-CN': '区县博管办人员必须指定区县', en: 'A district officer needs a district' },
+  wrong_password: { 'zh-CN': '当前密码不正确', en: 'Current password is wrong' },
+  same_password: {
+    'zh-CN': '新密码不能与当前密码相同',
+    en: 'The new password must differ from the current one',
+  },
+  email: { 'zh-CN': '邮箱格式不正确', en: 'Invalid e-mail address' },
+  phone: { 'zh-CN': '电话号码格式不正确', en: 'Invalid phone number' },
+};
+
+export function interpolate(template: string, params: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
+}

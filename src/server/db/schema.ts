@@ -1,0 +1,155 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/**
+ * The database as Kysely sees it. Conventions that hold on both SQLite and PostgreSQL:
+ * timestamps are ISO-8601 UTC text (`2026-11-23T08:00:00.000Z`), dates are `YYYY-MM-DD` text,
+ * booleans are integers 0/1, JSON is text. That keeps every value identical across the two engines.
+ */
+export interface RegionTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  name_en: string;
+  phone: string;
+  kind: 'municipal' | 'district';
+  sort: number;
+  service_guide: string;
+}
+
+export interface UnitTable {
+  id: Generated<number>;
+  name: string;
+  unit_type: string;
+  credit_code: string;
+  registration_date: string;
+  region_id: number;
+  contact_name: string;
+  contact_phone: string;
+  contact_email: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UserTable {
+  id: Generated<number>;
+  username: string;
+  password_hash: string;
+  role: string;
+  display_name: string;
+  region_id: number | null;
+  unit_id: number | null;
+  email: string;
+  phone: string;
+  status: 'active' | 'disabled';
+  must_change_password: number;
+  failed_logins: number;
+  locked_until: string | null;
+  password_changed_at: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PersonProfileTable {
+  user_id: number;
+  name: string;
+  degree: string;
+  postdoc_status: string;
+  field: string;
+  institution: string;
+}
+
+export interface SessionTable {
+  id: string;
+  user_id: number;
+  created_at: string;
+  last_seen_at: string;
+  ip: string;
+  user_agent: string;
+}
+
+export interface RateLimitTable {
+  key: string;
+  window_start: string;
+  hits: number;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor_id: number | null;
+  actor_name: string;
+  actor_role: string;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  region_id: number | null;
+  ip: string;
+  before_json: string | null;
+  after_json: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+/** A single row (id = 1) that serialises appends to the audit chain. */
+export interface AuditHeadTable {
+  id: number;
+  last_id: number;
+  last_hash: string;
+}
+
+export interface OutboxTable {
+  id: Generated<number>;
+  topic: string;
+  payload: string;
+  status: 'pending' | 'done' | 'failed';
+  attempts: number;
+  last_error: string | null;
+  created_at: string;
+  available_at: string;
+  processed_at: string | null;
+}
+
+export interface NotificationTable {
+  id: Generated<number>;
+  user_id: number;
+  title: string;
+  body: string;
+  link: string;
+  created_at: string;
+  read_at: string | null;
+}
+
+export interface JobLockTable {
+  name: string;
+  holder: string;
+  locked_until: string;
+}
+
+export interface SettingTable {
+  key: string;
+  value: string;
+  updated_at: string;
+  updated_by: number | null;
+}
+
+export interface Database {
+  regions: RegionTable;
+  units: UnitTable;
+  users: UserTable;
+  person_profiles: PersonProfileTable;
+  sessions: SessionTable;
+  rate_limits: RateLimitTable;
+  audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
+  outbox: OutboxTable;
+  notifications: NotificationTable;
+  job_locks: JobLockTable;
+  settings: SettingTable;
+}
+
+export type UserRow = Selectable<UserTable>;
+export type NewUser = Insertable<UserTable>;
+export type UserUpdate = Updateable<UserTable>;
+export type UnitRow = Selectable<UnitTable>;
+export type RegionRow = Selectable<RegionTable>;
+export type AuditRow = Selectable<AuditLogTable>;

@@ -1,0 +1,96 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { runCommand, requireActor, setSessionCookie, currentSecurity } from '../../core/http/request.js';
+import { changeOwnPassword } from './commands/change-password.js';
+import { login } from './commands/login.js';
+import { registerIndividual, registerUnit } from './commands/register.js';
+import { presentUser } from './presenter.js';
+import { ChangePasswordBody, LoginBody, RegisterIndividualBody, RegisterUnitBody } from './schemas.js';
+import { deleteSession, loadActor, SESSION_COOKIE } from './sessions.js';
+import { writeAudit } from '../../core/audit.js';
+
+/** Registration, login, logout, session and own password. */
+export async function authRoutes(root: FastifyInstance): Promise<void> {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const open = { allowDuringPasswordChange: true };
+
+  app.get(
+    '/api/auth/session',
+    { schema: { tags: ['auth'], summary: 'Who am I (null when logged out)' }, config: open },
+    async (req) => {
+      if (!req.actor) return { user: null, expired: req.sessionExpired };
+      return { user: await presentUser(app.deps.db, req.actor, req.actor.id), expired: false };
+    },
+  );
+
+  app.post(
+    '/api/auth/login',
+    { schema: { tags: ['auth'], summary: 'Log in', body: LoginBody } },
+    async (req, reply) => {
+      const security = await currentSecurity(app.deps);
+      const result = await runCommand(app, req, (ctx) =>
+        login(ctx, req.body, security, app.deps.loginLimitPerMinute),
+      );
+      if (!result.ok) throw result.error;
+      setSessionCookie(app, reply, result.token);
+      const actor = await loadActor(app.deps.db, result.userId);
+      return { user: await presentUser(app.deps.db, actor, actor.id) };
+    },
+  );
+
+  app.post(
+    '/api/auth/logout',
+    { schema: { tags: ['auth'], summary: 'Log out' }, config: open },
+    async (req, reply) => {
+      const sid = req.sessionId;
+      if (req.actor && sid) {
+        await runCommand(app, req, async (ctx) => {
+          await deleteSession(ctx.trx, sid);
+          await writeAudit(ctx, {
+            action: 'auth.logout',
+            entityType: 'account',
+            entityId: ctx.actor?.id ?? 0,
+          });
+        });
+      }
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true };
+    },
+  );
+
+  app.post(
+    '/api/auth/password',
+    { schema: { tags: ['auth'], summary: 'Change own password', body: ChangePasswordBody }, config: open },
+    async (req) => {
+      const actor = requireActor(req);
+      await runCommand(app, req, (ctx) => changeOwnPassword(ctx, req.sessionId, req.body));
+      return { user: await presentUser(app.deps.db, actor, actor.id) };
+    },
+  );
+
+  app.post(
+    '/api/accounts/register/unit',
+    { schema: { tags: ['accounts'], summary: 'Register a unit (单位注册)', body: RegisterUnitBody } },
+    async (req, reply) => {
+      const id = await runCommand(app, req, (ctx) => registerUnit(ctx, req.body));
+      reply.status(201);
+      return { id };
+    },
+  );
+
+  app.post(
+    '/api/accounts/register/individual',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Register an individual (个人注册)',
+        body: RegisterIndividualBody,
+      },
+    },
+    async (req, reply) => {
+      const id = await runCommand(app, req, (ctx) => registerIndividual(ctx, req.body));
+      reply.status(201);
+      return { id };
+    },
+  );
+}

@@ -1,0 +1,120 @@
+import type { Role } from '../../shared/roles.js';
+import type { Actor } from './actor.js';
+
+/**
+ * The policy table: which role may do which action on which kind of resource, with an optional
+ * condition on the resource (region, ownership). It is data: the API, the UI's buttons (through each
+ * entity's `actions`), the security admin's matrix page and the docs all read this one table.
+ */
+export interface ResourceMap {
+  account: { id: number; role: Role; regionId: number | null; unitId: number | null };
+  unit: { id: number; regionId: number };
+  region: { id: number; kind: 'municipal' | 'district' };
+  audit: Record<string, never>;
+  security_settings: Record<string, never>;
+  system_settings: Record<string, never>;
+  policy_matrix: Record<string, never>;
+}
+export type ResourceType = keyof ResourceMap;
+
+export interface Rule<T extends ResourceType = ResourceType> {
+  resource: T;
+  action: string;
+  roles: readonly Role[];
+  /** Human description of the condition, shown in the matrix. */
+  scope?: 'own_region' | 'own_unit' | 'self' | 'non_operator';
+  when?: (actor: Actor, res: ResourceMap[T]) => boolean;
+}
+
+const inOwnRegion = (a: Actor, regionId: number | null): boolean =>
+  a.regionId !== null && a.regionId === regionId;
+const OPERATORS: readonly Role[] = ['sys_admin', 'sec_admin', 'audit_admin'];
+
+function rule<T extends ResourceType>(r: Rule<T>): Rule {
+  return r as unknown as Rule;
+}
+
+export const RULES: readonly Rule[] = [
+  // Accounts: the system admin creates and maintains accounts; the security admin sets roles and
+  // unlocks; nobody edits their own role. Every account may see itself.
+  rule({ resource: 'account', action: 'view', roles: ['sys_admin', 'sec_admin'] }),
+  rule({
+    resource: 'account',
+    action: 'view',
+    roles: [
+      'unit',
+      'individual',
+      'district_officer',
+      'municipal_officer',
+      'national_reviewer',
+      'expert',
+      'audit_admin',
+    ],
+    scope: 'self',
+    when: (a, r) => a.id === r.id,
+  }),
+  rule({ resource: 'account', action: 'list', roles: ['sys_admin', 'sec_admin'] }),
+  rule({ resource: 'account', action: 'create', roles: ['sys_admin'] }),
+  rule({
+    resource: 'account',
+    action: 'reset_password',
+    roles: ['sys_admin'],
+    when: (a, r) => a.id !== r.id,
+  }),
+  rule({ resource: 'account', action: 'disable', roles: ['sys_admin'], when: (a, r) => a.id !== r.id }),
+  rule({ resource: 'account', action: 'enable', roles: ['sys_admin'], when: (a, r) => a.id !== r.id }),
+  rule({
+    resource: 'account',
+    action: 'change_role',
+    roles: ['sec_admin'],
+    scope: 'non_operator',
+    when: (a, r) => a.id !== r.id && !['unit', 'individual'].includes(r.role),
+  }),
+  rule({ resource: 'account', action: 'unlock', roles: ['sec_admin'] }),
+
+  // Units: their own staff, their district office, and the municipal office.
+  rule({ resource: 'unit', action: 'view', roles: ['municipal_officer'] }),
+  rule({
+    resource: 'unit',
+    action: 'view',
+    roles: ['district_officer'],
+    scope: 'own_region',
+    when: (a, r) => inOwnRegion(a, r.regionId),
+  }),
+  rule({
+    resource: 'unit',
+    action: 'view',
+    roles: ['unit'],
+    scope: 'own_unit',
+    when: (a, r) => a.unitId === r.id,
+  }),
+  rule({ resource: 'unit', action: 'list', roles: ['municipal_officer', 'district_officer'] }),
+  rule({
+    resource: 'unit',
+    action: 'update',
+    roles: ['unit'],
+    scope: 'own_unit',
+    when: (a, r) => a.unitId === r.id,
+  }),
+
+  // Regions are public; a district office edits its own service guide, the municipal office any.
+  rule({ resource: 'region', action: 'update_guide', roles: ['municipal_officer'] }),
+  rule({
+    resource: 'region',
+    action: 'update_guide',
+    roles: ['district_officer'],
+    scope: 'own_region',
+    when: (a, r) => a.regionId === r.id,
+  }),
+
+  // 三员分立: the audit admin reads the trail and changes nothing else.
+  rule({ resource: 'audit', action: 'read', roles: ['audit_admin'] }),
+  rule({ resource: 'audit', action: 'verify', roles: ['audit_admin'] }),
+  rule({ resource: 'security_settings', action: 'read', roles: ['sec_admin', 'sys_admin'] }),
+  rule({ resource: 'security_settings', action: 'update', roles: ['sec_admin'] }),
+  rule({ resource: 'system_settings', action: 'read', roles: ['sys_admin'] }),
+  rule({ resource: 'system_settings', action: 'update', roles: ['sys_admin'] }),
+  rule({ resource: 'policy_matrix', action: 'read', roles: ['sec_admin', 'audit_admin'] }),
+];
+
+export const isOperator = (role: Role): boolean => OPERATORS.includes(role);
