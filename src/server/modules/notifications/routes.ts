@@ -2,7 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../core/errors.js';
-import { requireActor } from '../../core/http/request.js';
+import { requireActor, runCommand } from '../../core/http/request.js';
+import { writeAudit } from '../../core/audit.js';
+import type { CommandCtx } from '../../core/context.js';
 import { nowIso, toInt } from '../../db/index.js';
 
 const ListQuery = z.object({
@@ -11,7 +13,7 @@ const ListQuery = z.object({
 });
 const IdParams = z.object({ id: z.coerce.number().int().positive() });
 
-/** In-app notifications of the logged-in account. Marking read is not audited: it changes no business data. */
+/** In-app notifications of the logged-in account. */
 export async function notificationRoutes(root: FastifyInstance): Promise<void> {
   const app = root.withTypeProvider<ZodTypeProvider>();
   app.get(
@@ -46,14 +48,8 @@ export async function notificationRoutes(root: FastifyInstance): Promise<void> {
     '/api/notifications/:id/read',
     { schema: { tags: ['notifications'], summary: 'Mark one read', params: IdParams } },
     async (req) => {
-      const actor = requireActor(req);
-      const res = await app.deps.db
-        .updateTable('notifications')
-        .set({ read_at: nowIso() })
-        .where('id', '=', req.params.id)
-        .where('user_id', '=', actor.id)
-        .executeTakeFirst();
-      if (Number(res.numUpdatedRows) === 0) throw new AppError('NOT_FOUND');
+      requireActor(req);
+      await runCommand(app, req, (ctx) => markRead(ctx, req.params.id));
       return { ok: true };
     },
   );
@@ -62,14 +58,39 @@ export async function notificationRoutes(root: FastifyInstance): Promise<void> {
     '/api/notifications/read-all',
     { schema: { tags: ['notifications'], summary: 'Mark all read' } },
     async (req) => {
-      const actor = requireActor(req);
-      await app.deps.db
-        .updateTable('notifications')
-        .set({ read_at: nowIso() })
-        .where('user_id', '=', actor.id)
-        .where('read_at', 'is', null)
-        .execute();
+      requireActor(req);
+      await runCommand(app, req, (ctx) => markRead(ctx, 'all'));
       return { ok: true };
     },
   );
+}
+
+/** Marks one (or every unread) notification of the actor read; another account's notification is a 404. */
+async function markRead(ctx: CommandCtx, id: number | 'all'): Promise<void> {
+  const actor = ctx.actor;
+  if (!actor) throw new AppError('UNAUTHENTICATED');
+  if (id !== 'all') {
+    const mine = await ctx.trx
+      .selectFrom('notifications')
+      .select('id')
+      .where('id', '=', id)
+      .where('user_id', '=', actor.id)
+      .executeTakeFirst();
+    if (!mine) throw new AppError('NOT_FOUND');
+  }
+  let q = ctx.trx
+    .updateTable('notifications')
+    .set({ read_at: nowIso() })
+    .where('user_id', '=', actor.id)
+    .where('read_at', 'is', null);
+  if (id !== 'all') q = q.where('id', '=', id);
+  const res = await q.executeTakeFirst();
+  const count = Number(res.numUpdatedRows);
+  if (count === 0) return;
+  await writeAudit(ctx, {
+    action: 'notification.read',
+    entityType: 'notification',
+    entityId: id,
+    after: { count },
+  });
 }
