@@ -23,6 +23,9 @@ import { notificationRoutes } from './modules/notifications/routes.js';
 import { regionRoutes } from './modules/regions/routes.js';
 import { settingsRoutes } from './modules/settings/routes.js';
 import { unitRoutes } from './modules/units/routes.js';
+import { fileRoutes } from './modules/files/routes.js';
+import { applicationRoutes } from './modules/stations/routes.js';
+import { batchRoutes } from './modules/stations/batch-routes.js';
 
 export interface BuildOptions {
   config: Config;
@@ -102,6 +105,9 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   await app.register(auditRoutes);
   await app.register(settingsRoutes);
   await app.register(notificationRoutes);
+  await app.register(fileRoutes);
+  await app.register(applicationRoutes);
+  await app.register(batchRoutes);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const webRoot = opts.webRoot;

@@ -26,6 +26,12 @@ const ConfigSchema = z.object({
     .default(30),
   TRUST_PROXY: z.enum(['0', '1'], { error: 'must be 0 or 1' }).default('0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  UPLOAD_MAX_MB: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(200, 'must be at most 200')
+    .default(20),
   COOKIE_SECURE: z.enum(['0', '1'], { error: 'must be 0 or 1' }).default('0'),
 });
 
@@ -38,6 +44,7 @@ export interface Config {
   trustProxy: boolean;
   logLevel: string;
   cookieSecure: boolean;
+  uploadMaxMb: number;
 }
 
 export class ConfigError extends Error {
@@ -71,5 +78,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: c.TRUST_PROXY === '1',
     logLevel: c.LOG_LEVEL,
     cookieSecure: c.COOKIE_SECURE === '1',
+    uploadMaxMb: c.UPLOAD_MAX_MB,
   };
 }

@@ -1,3 +1,4 @@
+import { ELIGIBILITY_MESSAGES, type EligibilityKey } from '../../shared/stations/eligibility.js';
 import type { ErrorCode } from './errors.js';
 
 export type Lang = 'zh-CN' | 'en';
@@ -40,6 +41,45 @@ export const errorMessages: Catalog<ErrorCode> = {
   ACCOUNT_DISABLED: { 'zh-CN': '账号已停用', en: 'This account is disabled' },
   RATE_LIMITED: { 'zh-CN': '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   PAYLOAD_TOO_LARGE: { 'zh-CN': '提交的内容过大', en: 'The request is too large' },
+  FILE_TOO_LARGE: {
+    'zh-CN': '文件过大，单个文件不超过 {maxMb} MB',
+    en: 'File too large: at most {maxMb} MB',
+  },
+  UNSUPPORTED_FILE_TYPE: {
+    'zh-CN': '文件类型不支持，仅可上传 PDF、PNG 或 JPEG 文件',
+    en: 'Unsupported file type: upload a PDF, PNG or JPEG file',
+  },
+  NOT_ELIGIBLE: {
+    'zh-CN': '不符合申报条件，尚缺：{missing}',
+    en: 'Not eligible yet; missing: {missing}',
+  },
+  SCAN_REQUIRED: {
+    'zh-CN': '请先上传盖章后的申报表扫描件',
+    en: 'Upload the signed and sealed application form scan first',
+  },
+  OPINION_REQUIRED: { 'zh-CN': '请填写意见', en: 'An opinion is required' },
+  APPLICATION_OPEN: {
+    'zh-CN': '本单位已有一份未办结的设站申请（编号 {id}），不能再提交新的申请',
+    en: 'Your unit already has an open application (no. {id})',
+  },
+  STATION_EXISTS: {
+    'zh-CN': '本单位已设有博士后科研工作站（{number}），不能重复申报',
+    en: 'Your unit already has a workstation ({number})',
+  },
+  BATCH_CLOSED: { 'zh-CN': '该认定批次已关闭', en: 'This certification batch is closed' },
+  BATCH_NOT_EMPTY_PENDING: {
+    'zh-CN': '批次中还有 {count} 份申请未作认定，不能关闭',
+    en: '{count} applications in this batch are still undecided',
+  },
+  NOT_IN_BATCH: {
+    'zh-CN': '请先将申请纳入一个开放的认定批次',
+    en: 'Add the application to an open certification batch first',
+  },
+  IN_BATCH: { 'zh-CN': '申请已纳入认定批次，不能撤回', en: 'The application is in a certification batch' },
+  REVISION_CONFLICT: {
+    'zh-CN': '申请已在其他窗口或设备上修改，请刷新后再编辑',
+    en: 'The application was changed elsewhere; reload before editing',
+  },
   INTERNAL: { 'zh-CN': '系统内部错误，请稍后再试', en: 'Internal error; please try again later' },
 };
 
@@ -81,8 +121,18 @@ export const fieldMessages: Catalog<string> = {
     en: 'The new password must differ from the current one',
   },
   email: { 'zh-CN': '邮箱格式不正确', en: 'Invalid e-mail address' },
+  unknown_file: { 'zh-CN': '文件不存在或不属于本单位', en: 'Unknown file, or not your unit’s' },
   phone: { 'zh-CN': '电话号码格式不正确', en: 'Invalid phone number' },
 };
+
+/** A field message: the general catalogue, or an eligibility item (`eligibility.<key>`). */
+export function fieldMessage(key: string, lang: Lang): string {
+  if (key.startsWith('eligibility.')) {
+    const k = key.slice('eligibility.'.length);
+    if (k in ELIGIBILITY_MESSAGES) return ELIGIBILITY_MESSAGES[k as EligibilityKey][lang];
+  }
+  return (fieldMessages[key] ?? fieldMessages.invalid_format!)[lang];
+}
 
 export function interpolate(template: string, params: Record<string, string | number> = {}): string {
   return template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));

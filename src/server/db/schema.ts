@@ -132,7 +132,84 @@ export interface SettingTable {
   updated_by: number | null;
 }
 
+export interface FileTable {
+  id: Generated<number>;
+  owner_user_id: number;
+  unit_id: number | null;
+  region_id: number | null;
+  /** What the file is for, e.g. `evidence`, `sealed_scan`, `certificate`. */
+  purpose: string;
+  filename: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  storage_key: string;
+  created_at: string;
+}
+
+export interface CertBatchTable {
+  id: Generated<number>;
+  name: string;
+  state: 'open' | 'closed';
+  created_by: number;
+  created_at: string;
+  closed_at: string | null;
+}
+
+export interface StationApplicationTable {
+  id: Generated<number>;
+  unit_id: number;
+  region_id: number;
+  state: string;
+  form_json: string;
+  /** Bumped on every save: an autosave carrying an older revision is a conflict, never a silent overwrite. */
+  revision: number;
+  sealed_scan_file_id: number | null;
+  flagged_json: string;
+  last_opinion: string;
+  batch_id: number | null;
+  created_by: number;
+  created_at: string;
+  updated_at: string;
+  submitted_at: string | null;
+  decided_at: string | null;
+}
+
+export interface ApplicationEventTable {
+  id: Generated<number>;
+  application_id: number;
+  action: string;
+  from_state: string;
+  to_state: string;
+  actor_id: number;
+  actor_name: string;
+  actor_role: string;
+  opinion: string;
+  flagged_json: string;
+  at: string;
+}
+
+export interface StationTable {
+  id: Generated<number>;
+  number: string;
+  unit_id: number;
+  region_id: number;
+  application_id: number | null;
+  batch_id: number | null;
+  level: string;
+  national_cultivation: number;
+  status: 'active' | 'rectification' | 'deregistered';
+  certified_at: string;
+  certificate_file_id: number | null;
+  created_at: string;
+}
+
 export interface Database {
+  files: FileTable;
+  cert_batches: CertBatchTable;
+  station_applications: StationApplicationTable;
+  application_events: ApplicationEventTable;
+  stations: StationTable;
   regions: RegionTable;
   units: UnitTable;
   users: UserTable;

@@ -14,6 +14,10 @@ export interface ResourceMap {
   security_settings: Record<string, never>;
   system_settings: Record<string, never>;
   policy_matrix: Record<string, never>;
+  file: { ownerUserId: number; unitId: number | null; regionId: number | null };
+  application: { id: number; unitId: number; regionId: number; state: string };
+  cert_batch: Record<string, never>;
+  station: { id: number; unitId: number; regionId: number };
 }
 export type ResourceType = keyof ResourceMap;
 
@@ -105,6 +109,74 @@ export const RULES: readonly Rule[] = [
     roles: ['district_officer'],
     scope: 'own_region',
     when: (a, r) => a.regionId === r.id,
+  }),
+
+  // Uploaded files: the uploader, its unit, the unit's district office and the municipal office.
+  rule({
+    resource: 'file',
+    action: 'view',
+    roles: ['unit', 'individual'],
+    scope: 'own_unit',
+    when: (a, r) => a.id === r.ownerUserId || (r.unitId !== null && a.unitId === r.unitId),
+  }),
+  rule({
+    resource: 'file',
+    action: 'view',
+    roles: ['district_officer'],
+    scope: 'own_region',
+    when: (a, r) => inOwnRegion(a, r.regionId),
+  }),
+  rule({ resource: 'file', action: 'view', roles: ['municipal_officer'] }),
+  rule({ resource: 'file', action: 'upload', roles: ['unit', 'individual'] }),
+
+  // Station applications (设站申报): drafts are the unit's own; once submitted, its district office
+  // and the municipal office see them. Workflow actions are in modules/stations/workflow.ts.
+  rule({
+    resource: 'application',
+    action: 'view',
+    roles: ['unit'],
+    scope: 'own_unit',
+    when: (a, r) => a.unitId === r.unitId,
+  }),
+  rule({
+    resource: 'application',
+    action: 'view',
+    roles: ['district_officer'],
+    scope: 'own_region',
+    when: (a, r) => inOwnRegion(a, r.regionId) && r.state !== 'draft',
+  }),
+  rule({
+    resource: 'application',
+    action: 'view',
+    roles: ['municipal_officer'],
+    when: (_a, r) => r.state !== 'draft',
+  }),
+  rule({ resource: 'application', action: 'create', roles: ['unit'] }),
+  rule({ resource: 'application', action: 'list', roles: ['unit', 'district_officer', 'municipal_officer'] }),
+  rule({
+    resource: 'application',
+    action: 'edit',
+    roles: ['unit'],
+    scope: 'own_unit',
+    when: (a, r) => a.unitId === r.unitId && (r.state === 'draft' || r.state === 'returned'),
+  }),
+  rule({ resource: 'cert_batch', action: 'manage', roles: ['municipal_officer'] }),
+
+  // Stations: public in the list; their records and certificate to the unit, its district, the city.
+  rule({ resource: 'station', action: 'view', roles: ['municipal_officer'] }),
+  rule({
+    resource: 'station',
+    action: 'view',
+    roles: ['district_officer'],
+    scope: 'own_region',
+    when: (a, r) => inOwnRegion(a, r.regionId),
+  }),
+  rule({
+    resource: 'station',
+    action: 'view',
+    roles: ['unit'],
+    scope: 'own_unit',
+    when: (a, r) => a.unitId === r.unitId,
   }),
 
   // 三员分立: the audit admin reads the trail and changes nothing else.

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type FieldError } from '../errors.js';
-import { errorMessages, fieldMessages, interpolate, pickLang, type Lang } from '../messages.js';
+import { errorMessages, fieldMessage, interpolate, pickLang, type Lang } from '../messages.js';
 import { toFieldErrors } from './zod-issues.js';
 
 export interface ErrorBody {
@@ -20,7 +20,7 @@ export function renderError(err: AppError, lang: Lang): ErrorBody {
     body.error.fields = err.fields.map((f: FieldError) => ({
       path: f.path,
       code: f.key,
-      message: interpolate((fieldMessages[f.key] ?? fieldMessages.invalid_format!)[lang], f.params),
+      message: interpolate(fieldMessage(f.key, lang), f.params),
     }));
   }
   return body;
@@ -49,6 +49,9 @@ export function toAppError(err: unknown): AppError | null {
     return new AppError('BAD_JSON');
   }
   if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return new AppError('BAD_JSON');
+  if (fe.code === 'FST_INVALID_MULTIPART_CONTENT_TYPE')
+    return new AppError('VALIDATION_FAILED', {}, [{ path: 'file', key: 'required' }]);
+  if (fe.code === 'FST_REQ_FILE_TOO_LARGE') return new AppError('FILE_TOO_LARGE', { maxMb: 0 });
   if (fe.statusCode === 429) return new AppError('RATE_LIMITED');
   return null;
 }
