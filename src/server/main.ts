@@ -4,6 +4,7 @@ import { buildApp } from './app.js';
 import { ensureInitialAdmin } from './bootstrap.js';
 import { ConfigError, loadConfig, type Config } from './core/config.js';
 import { startScheduler } from './core/scheduler.js';
+import { scheduledJobs } from './jobs.js';
 import { openDatabase } from './db/index.js';
 import { migrateToLatest } from './db/migrations/index.js';
 
@@ -38,7 +39,7 @@ async function main(): Promise<void> {
     webRoot: path.resolve(here, '../../dist/web'),
     outboxPollMs: 2000,
   });
-  const stopScheduler = startScheduler(database.db, app.log);
+  const stopScheduler = startScheduler(database.db, app.log, scheduledJobs(config));
   await app.listen({ port: config.port, host: config.host });
   console.log(`博后通 is running at http://localhost:${config.port} (database: ${database.dialect})`);
   const shutdown = async (): Promise<void> => {

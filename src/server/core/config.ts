@@ -32,6 +32,12 @@ const ConfigSchema = z.object({
     .min(1, 'must be at least 1')
     .max(200, 'must be at most 200')
     .default(20),
+  REVIEW_REMINDER_DAYS: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(90, 'must be at most 90')
+    .default(5),
   COOKIE_SECURE: z.enum(['0', '1'], { error: 'must be 0 or 1' }).default('0'),
 });
 
@@ -45,6 +51,7 @@ export interface Config {
   logLevel: string;
   cookieSecure: boolean;
   uploadMaxMb: number;
+  reviewReminderDays: number;
 }
 
 export class ConfigError extends Error {
@@ -79,5 +86,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: c.LOG_LEVEL,
     cookieSecure: c.COOKIE_SECURE === '1',
     uploadMaxMb: c.UPLOAD_MAX_MB,
+    reviewReminderDays: c.REVIEW_REMINDER_DAYS,
   };
 }

@@ -8,22 +8,8 @@ export interface ScheduledJob {
   run(db: Db): Promise<unknown>;
 }
 
-/** Housekeeping: sessions idle longer than any allowed idle time are removed. */
-const MAX_IDLE_MS = 480 * 60_000;
-export const JOBS: ScheduledJob[] = [
-  {
-    name: 'sessions.cleanup',
-    everyMs: 10 * 60_000,
-    run: (db) =>
-      db
-        .deleteFrom('sessions')
-        .where('last_seen_at', '<', new Date(Date.now() - MAX_IDLE_MS).toISOString())
-        .execute(),
-  },
-];
-
 /** Runs each job on its interval, under a database lock so only one node runs it at a time. */
-export function startScheduler(db: Db, log: FastifyBaseLogger, jobs: ScheduledJob[] = JOBS): () => void {
+export function startScheduler(db: Db, log: FastifyBaseLogger, jobs: ScheduledJob[]): () => void {
   const timers = jobs.map((job) =>
     setInterval(() => {
       withLock(db, job.name, job.everyMs, () => job.run(db)).catch((err: unknown) =>

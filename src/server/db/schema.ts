@@ -173,6 +173,8 @@ export interface StationApplicationTable {
   updated_at: string;
   submitted_at: string | null;
   decided_at: string | null;
+  /** When the district office was last reminded of this waiting application. */
+  reminded_at: string | null;
 }
 
 export interface ApplicationEventTable {

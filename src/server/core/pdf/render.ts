@@ -82,7 +82,10 @@ export async function renderPdf(
   doc.registerFontkit(fontkit);
   doc.setTitle(opts.title);
   doc.setCreator('博后通 bohou');
-  const regular = await doc.embedFont(await subsetFont(fonts.regular, text, { targetFormat: 'truetype' }), EMBED);
+  const regular = await doc.embedFont(
+    await subsetFont(fonts.regular, text, { targetFormat: 'truetype' }),
+    EMBED,
+  );
   const bold = await doc.embedFont(await subsetFont(fonts.bold, text, { targetFormat: 'truetype' }), EMBED);
 
   let page: PDFPage = doc.addPage(A4);

@@ -41,6 +41,7 @@ export const stations: BohouMigration = {
       .addColumn('updated_at', 'text', (c) => c.notNull())
       .addColumn('submitted_at', 'text')
       .addColumn('decided_at', 'text')
+      .addColumn('reminded_at', 'text')
       .execute();
     await db.schema
       .createIndex('applications_unit')

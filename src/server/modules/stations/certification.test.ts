@@ -192,3 +192,39 @@ describe('certification batches', () => {
     expect(ws.getRow(2).getCell(5).value).toBe('已推荐待认定');
   });
 });
+
+describe('review reminders', () => {
+  it('reminds the district office once a day of applications waiting longer than the configured days', async () => {
+    const { remindPendingReviews } = await import('./reminders.js');
+    const { unit, officer } = await stationCast(t);
+    const app = await readyApplication(unit.client);
+    await act(unit.client, app.id, 'submit');
+    const submittedAt = new Date(Date.now() - 6 * 86_400_000).toISOString();
+    await t.db
+      .updateTable('station_applications')
+      .set({ submitted_at: submittedAt })
+      .where('id', '=', app.id)
+      .execute();
+    const now = new Date();
+    expect(await remindPendingReviews(t.db, 7, now)).toBe(0);
+    const first = await remindPendingReviews(t.db, 5, now);
+    expect(first).toBeGreaterThanOrEqual(1);
+    // Same day again: this application is not reminded twice.
+    const again = await t.db
+      .selectFrom('station_applications')
+      .select('reminded_at')
+      .where('id', '=', app.id)
+      .executeTakeFirstOrThrow();
+    expect(again.reminded_at).toBe(now.toISOString());
+    await remindPendingReviews(t.db, 5, new Date(now.getTime() + 3600_000));
+    const still = await t.db
+      .selectFrom('station_applications')
+      .select('reminded_at')
+      .where('id', '=', app.id)
+      .executeTakeFirstOrThrow();
+    expect(still.reminded_at).toBe(now.toISOString());
+    await t.app.drainOutbox();
+    const notes = await officer.client.get<{ items: Array<{ title: string }> }>('/api/notifications');
+    expect(notes.body.items.map((n) => n.title)).toContain(`设站申请 #${app.id} 已等待审核 6 天`);
+  });
+});
