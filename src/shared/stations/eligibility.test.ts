@@ -43,7 +43,14 @@ describe('station application eligibility (seed 000 §一)', () => {
 
   it('refuses a roster entry without a name, title or evidence', () => {
     const f = completeForm(1);
-    f.basic.team.supervisors.push({ name: '', title: '工程师', senior: false, fullTime: true, field: '', evidence: [1] });
+    f.basic.team.supervisors.push({
+      name: '',
+      title: '工程师',
+      senior: false,
+      fullTime: true,
+      field: '',
+      evidence: [1],
+    });
     expect(keys(f)).toEqual(['b3_supervisor_incomplete']);
   });
 
@@ -78,8 +85,15 @@ describe('station application eligibility (seed 000 §一)', () => {
 
   it('accepts any one of the five recommended conditions alone', () => {
     const variants: Array<(f: ApplicationFormData) => void> = [
-      (f) => (f.recommended.industry = { claimed: true, description: '制造业单项冠军示范企业', evidence: [2] }),
-      (f) => (f.recommended.strategy = { claimed: true, strategies: ['成渝地区双城经济圈'], description: '共建项目', evidence: [2] }),
+      (f) =>
+        (f.recommended.industry = { claimed: true, description: '制造业单项冠军示范企业', evidence: [2] }),
+      (f) =>
+        (f.recommended.strategy = {
+          claimed: true,
+          strategies: ['成渝地区双城经济圈'],
+          description: '共建项目',
+          evidence: [2],
+        }),
       (f) => (f.recommended.littleGiant = { claimed: true, level: 'national', evidence: [2] }),
       (f) => (f.recommended.candidate = { claimed: true, name: '赵博士', evidence: [2] }),
     ];
