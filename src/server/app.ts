@@ -13,6 +13,7 @@ import { installRequestHooks } from './core/http/request.js';
 import { StorageMailer } from './core/mailer.js';
 import { processOutbox } from './core/outbox.js';
 import { DiskStorage } from './core/storage.js';
+import { FieldCipher } from './core/crypto.js';
 import type { DbHandle } from './db/index.js';
 import { authRoutes } from './modules/accounts/routes.js';
 import { userRoutes } from './modules/accounts/users-routes.js';
@@ -26,6 +27,7 @@ import { unitRoutes } from './modules/units/routes.js';
 import { fileRoutes } from './modules/files/routes.js';
 import { applicationRoutes } from './modules/stations/routes.js';
 import { batchRoutes } from './modules/stations/batch-routes.js';
+import { registryRoutes } from './modules/stations/lifecycle/routes.js';
 
 export interface BuildOptions {
   config: Config;
@@ -68,6 +70,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     dialect: database.dialect,
     config,
     storage,
+    cipher: FieldCipher.fromDataDir(config.dataDir),
     loginLimitPerMinute: opts.loginLimitPerMinute ?? 20,
     kickOutbox: () => {
       if (opts.outboxPollMs)
@@ -108,6 +111,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   await app.register(fileRoutes);
   await app.register(applicationRoutes);
   await app.register(batchRoutes);
+  await app.register(registryRoutes);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const webRoot = opts.webRoot;

@@ -1,12 +1,14 @@
 import type { Config } from './core/config.js';
 import type { ScheduledJob } from './core/scheduler.js';
 import { remindPendingReviews } from './modules/stations/reminders.js';
+import { runAdjustment } from './modules/stations/lifecycle/adjustment-job.js';
+import type { DialectName } from './db/index.js';
 
 /** Housekeeping: sessions idle longer than any allowed idle time are removed. */
 const MAX_IDLE_MS = 480 * 60_000;
 
 /** Every scheduled job of the platform; each runs under a database lock (one node at a time). */
-export function scheduledJobs(config: Config): ScheduledJob[] {
+export function scheduledJobs(config: Config, dialect: DialectName): ScheduledJob[] {
   return [
     {
       name: 'sessions.cleanup',
@@ -21,6 +23,12 @@ export function scheduledJobs(config: Config): ScheduledJob[] {
       name: 'stations.remind_pending_reviews',
       everyMs: 60 * 60_000,
       run: (db) => remindPendingReviews(db, config.reviewReminderDays),
+    },
+    {
+      // Seed 000 §四(一): rectification after three years without recruits, proposal after four.
+      name: 'stations.adjustment',
+      everyMs: 6 * 60 * 60_000,
+      run: (db) => runAdjustment(db, dialect, new Date().toISOString().slice(0, 10)),
     },
   ];
 }

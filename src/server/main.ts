@@ -39,7 +39,7 @@ async function main(): Promise<void> {
     webRoot: path.resolve(here, '../../dist/web'),
     outboxPollMs: 2000,
   });
-  const stopScheduler = startScheduler(database.db, app.log, scheduledJobs(config));
+  const stopScheduler = startScheduler(database.db, app.log, scheduledJobs(config, database.dialect));
   await app.listen({ port: config.port, host: config.host });
   console.log(`博后通 is running at http://localhost:${config.port} (database: ${database.dialect})`);
   const shutdown = async (): Promise<void> => {

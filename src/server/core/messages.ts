@@ -121,6 +121,16 @@ export const fieldMessages: Catalog<string> = {
     en: 'The new password must differ from the current one',
   },
   email: { 'zh-CN': '邮箱格式不正确', en: 'Invalid e-mail address' },
+  id_number: {
+    'zh-CN': '身份证号码无效（应为 18 位，出生日期与校验位正确）',
+    en: 'Invalid ID number (18 characters, valid birth date and check character)',
+  },
+  exit_before_entry: { 'zh-CN': '出站日期不能早于进站日期', en: 'Exit date cannot be before the entry date' },
+  not_in_roster: {
+    'zh-CN': '合作导师须来自本站导师名单',
+    en: 'The co-supervisor must be on the station’s roster',
+  },
+  recruit_in_station: { 'zh-CN': '该人员已在本站在站', en: 'This person is already in the station' },
   unknown_file: { 'zh-CN': '文件不存在或不属于本单位', en: 'Unknown file, or not your unit’s' },
   phone: { 'zh-CN': '电话号码格式不正确', en: 'Invalid phone number' },
 };

@@ -2,7 +2,8 @@ import type { Trx } from '../db/index.js';
 
 /**
  * Fixed-window counter kept in the database, so every app node counts the same hits.
- * Returns false once `max` hits were counted in the current window.
+ * Returns false once `max` hits were counted in the current window. Both steps are single atomic
+ * statements, so concurrent requests cannot read the same count and slip past the limit.
  */
 export async function hitRateLimit(
   trx: Trx,
@@ -11,25 +12,26 @@ export async function hitRateLimit(
   max: number,
   now = new Date(),
 ): Promise<boolean> {
-  const row = await trx
-    .selectFrom('rate_limits')
-    .select(['window_start', 'hits'])
-    .where('key', '=', key)
-    .executeTakeFirst();
   const nowS = now.toISOString();
-  if (!row || now.getTime() - new Date(row.window_start).getTime() >= windowMs) {
-    await trx
-      .insertInto('rate_limits')
-      .values({ key, window_start: nowS, hits: 1 })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ window_start: nowS, hits: 1 }))
-      .execute();
-    return true;
-  }
-  if (row.hits >= max) return false;
-  await trx
+  const windowOver = new Date(now.getTime() - windowMs).toISOString();
+  // A new window, when there is none yet or the last one is over.
+  const started = await trx
+    .insertInto('rate_limits')
+    .values({ key, window_start: nowS, hits: 1 })
+    .onConflict((oc) =>
+      oc
+        .column('key')
+        .doUpdateSet({ window_start: nowS, hits: 1 })
+        .where('rate_limits.window_start', '<=', windowOver),
+    )
+    .executeTakeFirst();
+  if (Number(started.numInsertedOrUpdatedRows ?? 0) === 1) return true;
+  // Otherwise count the hit in the current window, unless it is used up.
+  const counted = await trx
     .updateTable('rate_limits')
-    .set({ hits: row.hits + 1 })
+    .set((eb) => ({ hits: eb('hits', '+', 1) }))
     .where('key', '=', key)
-    .execute();
-  return true;
+    .where('hits', '<', max)
+    .executeTakeFirst();
+  return Number(counted.numUpdatedRows) === 1;
 }

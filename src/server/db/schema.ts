@@ -204,6 +204,43 @@ export interface StationTable {
   certified_at: string;
   certificate_file_id: number | null;
   created_at: string;
+  count_from: string | null;
+  deregistration_proposed_at: string | null;
+  deregistered_at: string | null;
+  status_changed_at: string | null;
+}
+
+export interface RecruitTable {
+  id: Generated<number>;
+  station_id: number;
+  name: string;
+  /** AES-GCM ciphertext (core/crypto.ts); never stored in clear. */
+  id_number_enc: string;
+  /** Keyed hash for duplicate checks without decrypting. */
+  id_number_hash: string;
+  id_last4: string;
+  supervisor: string;
+  mobile_station: string;
+  project: string;
+  entry_date: string;
+  exit_date: string | null;
+  created_by: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface StationEventTable {
+  id: Generated<number>;
+  station_id: number;
+  action: string;
+  from_status: string;
+  to_status: string;
+  actor_id: number | null;
+  actor_name: string;
+  cause: Generated<string>;
+  opinion: Generated<string>;
+  evidence_json: Generated<string>;
+  at: string;
 }
 
 export interface Database {
@@ -212,6 +249,8 @@ export interface Database {
   station_applications: StationApplicationTable;
   application_events: ApplicationEventTable;
   stations: StationTable;
+  recruits: RecruitTable;
+  station_events: StationEventTable;
   regions: RegionTable;
   units: UnitTable;
   users: UserTable;

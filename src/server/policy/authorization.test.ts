@@ -79,7 +79,12 @@ const ROWS: Row[] = [
     anonymous: 201,
     others: 201,
   },
-  { route: 'POST /api/accounts/register/individual', body: () => individualRegistration(), anonymous: 201, others: 201 },
+  {
+    route: 'POST /api/accounts/register/individual',
+    body: () => individualRegistration(),
+    anonymous: 201,
+    others: 201,
+  },
   {
     route: 'GET /api/users',
     url: () => '/api/users?pageSize=1',
@@ -102,15 +107,14 @@ const ROWS: Row[] = [
     others: N404,
     secrets: targetSecrets,
   },
-  ...(['reset-password', 'disable', 'enable'] as const).map(
-    (action): Row => ({
-      route: `POST /api/users/{id}/${action}`,
-      url: async (fx) => `/api/users/${await freshExpert(fx, action === 'enable' ? 'disabled' : 'active')}/${action}`,
-      anonymous: U401,
-      roles: { sys_admin: 200, sec_admin: F403 },
-      others: N404,
-    }),
-  ),
+  ...(['reset-password', 'disable', 'enable'] as const).map((action): Row => ({
+    route: `POST /api/users/{id}/${action}`,
+    url: async (fx) =>
+      `/api/users/${await freshExpert(fx, action === 'enable' ? 'disabled' : 'active')}/${action}`,
+    anonymous: U401,
+    roles: { sys_admin: 200, sec_admin: F403 },
+    others: N404,
+  })),
   {
     route: 'POST /api/users/{id}/role',
     url: async (fx) => `/api/users/${await freshExpert(fx)}/role`,
@@ -140,7 +144,13 @@ const ROWS: Row[] = [
     others: N404,
     secrets: (fx) => [fx.unitA.name, fx.unitA.credit_code, fx.unitA.contact_email],
   },
-  { route: 'GET /api/audit', url: () => '/api/audit?pageSize=1', anonymous: U401, roles: { audit_admin: 200 }, others: F403 },
+  {
+    route: 'GET /api/audit',
+    url: () => '/api/audit?pageSize=1',
+    anonymous: U401,
+    roles: { audit_admin: 200 },
+    others: F403,
+  },
   { route: 'GET /api/audit/verify', anonymous: U401, roles: { audit_admin: 200 }, others: F403 },
   {
     route: 'GET /api/settings/security',
@@ -171,8 +181,8 @@ const ROWS: Row[] = [
 const COVERED_ELSEWHERE: Array<[prefix: string, testFile: string]> = [
   ['/api/files', 'src/server/modules/stations/applications.test.ts'],
   ['/api/station-applications', 'src/server/modules/stations/applications.test.ts'],
-  ['/api/cert-batches', 'src/server/modules/stations/applications.test.ts'],
-  ['/api/stations', 'src/server/modules/stations/applications.test.ts'],
+  ['/api/cert-batches', 'src/server/modules/stations/certification.test.ts'],
+  ['/api/stations', 'src/server/modules/stations/certification.test.ts'],
 ];
 /** Routes anyone may call without logging in. */
 const PUBLIC = new Set(['GET /api/station-applications/workflow', 'GET /api/stations/public']);
@@ -185,7 +195,12 @@ beforeAll(async () => {
   const clients = {} as Record<Role, ApiClient>;
   const users = {} as Record<Role, TestUser>;
   for (const role of ROLES) {
-    const opts = role === 'unit' ? { unitId: unitA.id } : role === 'district_officer' ? { regionId: unitA.region_id } : {};
+    const opts =
+      role === 'unit'
+        ? { unitId: unitA.id }
+        : role === 'district_officer'
+          ? { regionId: unitA.region_id }
+          : {};
     const { client, user } = await buildActor(t, role, opts);
     clients[role] = client;
     users[role] = user;
@@ -197,11 +212,14 @@ beforeAll(async () => {
     .returning('id')
     .executeTakeFirstOrThrow();
   fx = { t, clients, users, unitA, target, foreignNotification: note.id };
-  const spec = await t.client().get<{ paths: Record<string, Record<string, { requestBody?: unknown }>> }>(
-    '/api/openapi.json',
-  );
+  const spec = await t
+    .client()
+    .get<{ paths: Record<string, Record<string, { requestBody?: unknown }>> }>('/api/openapi.json');
   appRoutes = Object.entries(spec.body.paths).flatMap(([p, methods]) =>
-    Object.entries(methods).map(([m, op]) => ({ key: `${m.toUpperCase()} ${p}`, hasBody: op.requestBody !== undefined })),
+    Object.entries(methods).map(([m, op]) => ({
+      key: `${m.toUpperCase()} ${p}`,
+      hasBody: op.requestBody !== undefined,
+    })),
   );
   appRoutes.push({ key: 'GET /api/openapi.json', hasBody: false });
 });
@@ -279,9 +297,9 @@ describe('authorisation matrix', () => {
       expectError(res, 404, 'NOT_FOUND');
       for (const s of [other.name, other.credit_code, other.contact_email]) expect(res.text).not.toContain(s);
     }
-    const list = await fx.clients.district_officer.get<{ items: Array<{ id: number; region: { id: number } }> }>(
-      '/api/units?pageSize=100',
-    );
+    const list = await fx.clients.district_officer.get<{
+      items: Array<{ id: number; region: { id: number } }>;
+    }>('/api/units?pageSize=100');
     expect(list.body.items.map((u) => u.id)).toContain(fx.unitA.id);
     expect(list.body.items.map((u) => u.id)).not.toContain(other.id);
     expect(new Set(list.body.items.map((u) => u.region.id))).toEqual(new Set([fx.unitA.region_id]));

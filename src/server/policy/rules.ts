@@ -178,6 +178,19 @@ export const RULES: readonly Rule[] = [
     scope: 'own_unit',
     when: (a, r) => a.unitId === r.unitId,
   }),
+  rule({ resource: 'station', action: 'list', roles: ['municipal_officer', 'district_officer', 'unit'] }),
+  rule({
+    resource: 'station',
+    action: 'record_recruit',
+    roles: ['unit'],
+    scope: 'own_unit',
+    when: (a, r) => a.unitId === r.unitId,
+  }),
+  rule({ resource: 'station', action: 'see_full_id', roles: ['municipal_officer'] }),
+  rule({ resource: 'station', action: 'set_cultivation', roles: ['municipal_officer'] }),
+  rule({ resource: 'station', action: 'deregister', roles: ['municipal_officer'] }),
+  rule({ resource: 'station', action: 'decide_deregistration', roles: ['municipal_officer'] }),
+  rule({ resource: 'station', action: 'run_adjustment', roles: ['municipal_officer'] }),
 
   // 三员分立: the audit admin reads the trail and changes nothing else.
   rule({ resource: 'audit', action: 'read', roles: ['audit_admin'] }),

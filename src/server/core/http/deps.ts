@@ -1,6 +1,7 @@
 import type { Config } from '../config.js';
 import type { Db, DialectName } from '../../db/index.js';
 import type { Storage } from '../storage.js';
+import type { FieldCipher } from '../crypto.js';
 
 /** What every route can reach through `app.deps`. */
 export interface AppDeps {
@@ -8,6 +9,8 @@ export interface AppDeps {
   dialect: DialectName;
   config: Config;
   storage: Storage;
+  /** Encrypts personal data at rest (ID numbers). */
+  cipher: FieldCipher;
   /** Wake the outbox processor after a commit. */
   kickOutbox(): void;
   /** Per-minute login attempts allowed from one IP. */

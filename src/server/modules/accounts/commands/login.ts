@@ -77,16 +77,23 @@ export async function login(
     return { ok: false, error: new AppError('ACCOUNT_LOCKED', { minutes }) };
   }
   if (!(await verifyPassword(input.password, user.password_hash))) {
-    const failures = user.failed_logins + 1;
-    const lock = failures >= security.maxFailedLogins;
-    const lockedUntil = lock
-      ? new Date(now.getTime() + security.lockoutMinutes * 60_000).toISOString()
-      : null;
-    await trx
+    // Counted in the database (not from the value read above), so parallel attempts are all counted.
+    const counted = await trx
       .updateTable('users')
-      .set({ failed_logins: lock ? 0 : failures, locked_until: lockedUntil, updated_at: nowIso() })
+      .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1), updated_at: nowIso() }))
       .where('id', '=', user.id)
-      .execute();
+      .returning('failed_logins')
+      .executeTakeFirstOrThrow();
+    const failures = counted.failed_logins;
+    const lock = failures >= security.maxFailedLogins;
+    if (lock) {
+      const lockedUntil = new Date(now.getTime() + security.lockoutMinutes * 60_000).toISOString();
+      await trx
+        .updateTable('users')
+        .set({ failed_logins: 0, locked_until: lockedUntil })
+        .where('id', '=', user.id)
+        .execute();
+    }
     await writeAudit(audited, {
       action: lock ? 'auth.account_locked' : 'auth.login_failed',
       entityType: 'account',

@@ -123,7 +123,11 @@ export async function setAccountStatus(
     .where('id', '=', id)
     .where('status', '=', from)
     .executeTakeFirst();
-  if (Number(res.numUpdatedRows) !== 1) throw new AppError('STATE_CONFLICT', { state: target.status });
+  if (Number(res.numUpdatedRows) !== 1) {
+    // Report the state as it is now: a concurrent request may have changed it since `target` was read.
+    const current = await loadAccount(ctx.trx, id);
+    throw new AppError('STATE_CONFLICT', { state: current.status });
+  }
   if (to === 'disabled') await deleteUserSessions(ctx.trx, id);
   await writeAudit(ctx, {
     action: to === 'disabled' ? 'account.disabled' : 'account.enabled',
