@@ -112,7 +112,9 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   await app.register(applicationRoutes);
   await app.register(batchRoutes);
   await app.register(registryRoutes);
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () =>
+    app.swagger(),
+  );
 
   const webRoot = opts.webRoot;
   const hasWeb = webRoot !== undefined && fs.existsSync(path.join(webRoot, 'index.html'));

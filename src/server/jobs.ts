@@ -3,6 +3,7 @@ import type { ScheduledJob } from './core/scheduler.js';
 import { remindPendingReviews } from './modules/stations/reminders.js';
 import { runAdjustment } from './modules/stations/lifecycle/adjustment-job.js';
 import type { DialectName } from './db/index.js';
+import { todayInChina } from '../shared/roles.js';
 
 /** Housekeeping: sessions idle longer than any allowed idle time are removed. */
 const MAX_IDLE_MS = 480 * 60_000;
@@ -28,7 +29,7 @@ export function scheduledJobs(config: Config, dialect: DialectName): ScheduledJo
       // Seed 000 §四(一): rectification after three years without recruits, proposal after four.
       name: 'stations.adjustment',
       everyMs: 6 * 60 * 60_000,
-      run: (db) => runAdjustment(db, dialect, new Date().toISOString().slice(0, 10)),
+      run: (db) => runAdjustment(db, dialect, todayInChina()),
     },
   ];
 }

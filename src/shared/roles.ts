@@ -61,3 +61,8 @@ export const DOMAINS = [
   'other',
 ] as const;
 export type Domain = (typeof DOMAINS)[number];
+
+/** Today's date (YYYY-MM-DD) in China Standard Time (UTC+8), where the platform's users live. */
+export function todayInChina(now: Date = new Date()): string {
+  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}

@@ -121,6 +121,10 @@ export const fieldMessages: Catalog<string> = {
     en: 'The new password must differ from the current one',
   },
   email: { 'zh-CN': '邮箱格式不正确', en: 'Invalid e-mail address' },
+  operator_role: {
+    'zh-CN': '系统、安全、审计管理员账号只能由系统管理员创建',
+    en: 'Operator accounts are created by the system administrator only',
+  },
   id_number: {
     'zh-CN': '身份证号码无效（应为 18 位，出生日期与校验位正确）',
     en: 'Invalid ID number (18 characters, valid birth date and check character)',

@@ -31,7 +31,7 @@ export function allowedActions<T extends ResourceType>(
 ): string[] {
   const actions = new Set<string>();
   for (const r of RULES)
-    if (r.resource === resource && can(actor, resource, r.action, res)) actions.add(r.action);
+    if (r.resource === resource && !r.typeLevel && can(actor, resource, r.action, res)) actions.add(r.action);
   return [...actions];
 }
 

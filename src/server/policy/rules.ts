@@ -25,6 +25,8 @@ export interface Rule<T extends ResourceType = ResourceType> {
   resource: T;
   action: string;
   roles: readonly Role[];
+  /** An action on the kind of resource (list, create …), not on one instance: never in an entity's `actions`. */
+  typeLevel?: boolean;
   /** Human description of the condition, shown in the matrix. */
   scope?: 'own_region' | 'own_unit' | 'self' | 'non_operator';
   when?: (actor: Actor, res: ResourceMap[T]) => boolean;
@@ -57,8 +59,8 @@ export const RULES: readonly Rule[] = [
     scope: 'self',
     when: (a, r) => a.id === r.id,
   }),
-  rule({ resource: 'account', action: 'list', roles: ['sys_admin', 'sec_admin'] }),
-  rule({ resource: 'account', action: 'create', roles: ['sys_admin'] }),
+  rule({ resource: 'account', action: 'list', typeLevel: true, roles: ['sys_admin', 'sec_admin'] }),
+  rule({ resource: 'account', action: 'create', typeLevel: true, roles: ['sys_admin'] }),
   rule({
     resource: 'account',
     action: 'reset_password',
@@ -72,7 +74,9 @@ export const RULES: readonly Rule[] = [
     action: 'change_role',
     roles: ['sec_admin'],
     scope: 'non_operator',
-    when: (a, r) => a.id !== r.id && !['unit', 'individual'].includes(r.role),
+    // 三员分立: the security admin assigns business staff roles only; the operator accounts are the
+    // system admin's to create, and nobody changes their own role.
+    when: (a, r) => a.id !== r.id && !['unit', 'individual', ...OPERATORS].includes(r.role),
   }),
   rule({ resource: 'account', action: 'unlock', roles: ['sec_admin'] }),
 
@@ -92,7 +96,12 @@ export const RULES: readonly Rule[] = [
     scope: 'own_unit',
     when: (a, r) => a.unitId === r.id,
   }),
-  rule({ resource: 'unit', action: 'list', roles: ['municipal_officer', 'district_officer'] }),
+  rule({
+    resource: 'unit',
+    action: 'list',
+    typeLevel: true,
+    roles: ['municipal_officer', 'district_officer'],
+  }),
   rule({
     resource: 'unit',
     action: 'update',
@@ -127,7 +136,7 @@ export const RULES: readonly Rule[] = [
     when: (a, r) => inOwnRegion(a, r.regionId),
   }),
   rule({ resource: 'file', action: 'view', roles: ['municipal_officer'] }),
-  rule({ resource: 'file', action: 'upload', roles: ['unit', 'individual'] }),
+  rule({ resource: 'file', action: 'upload', typeLevel: true, roles: ['unit', 'individual'] }),
 
   // Station applications (设站申报): drafts are the unit's own; once submitted, its district office
   // and the municipal office see them. Workflow actions are in modules/stations/workflow.ts.
@@ -151,8 +160,13 @@ export const RULES: readonly Rule[] = [
     roles: ['municipal_officer'],
     when: (_a, r) => r.state !== 'draft',
   }),
-  rule({ resource: 'application', action: 'create', roles: ['unit'] }),
-  rule({ resource: 'application', action: 'list', roles: ['unit', 'district_officer', 'municipal_officer'] }),
+  rule({ resource: 'application', action: 'create', typeLevel: true, roles: ['unit'] }),
+  rule({
+    resource: 'application',
+    action: 'list',
+    typeLevel: true,
+    roles: ['unit', 'district_officer', 'municipal_officer'],
+  }),
   rule({
     resource: 'application',
     action: 'edit',
@@ -160,7 +174,7 @@ export const RULES: readonly Rule[] = [
     scope: 'own_unit',
     when: (a, r) => a.unitId === r.unitId && (r.state === 'draft' || r.state === 'returned'),
   }),
-  rule({ resource: 'cert_batch', action: 'manage', roles: ['municipal_officer'] }),
+  rule({ resource: 'cert_batch', action: 'manage', typeLevel: true, roles: ['municipal_officer'] }),
 
   // Stations: public in the list; their records and certificate to the unit, its district, the city.
   rule({ resource: 'station', action: 'view', roles: ['municipal_officer'] }),
@@ -178,7 +192,12 @@ export const RULES: readonly Rule[] = [
     scope: 'own_unit',
     when: (a, r) => a.unitId === r.unitId,
   }),
-  rule({ resource: 'station', action: 'list', roles: ['municipal_officer', 'district_officer', 'unit'] }),
+  rule({
+    resource: 'station',
+    action: 'list',
+    typeLevel: true,
+    roles: ['municipal_officer', 'district_officer', 'unit'],
+  }),
   rule({
     resource: 'station',
     action: 'record_recruit',
@@ -190,7 +209,7 @@ export const RULES: readonly Rule[] = [
   rule({ resource: 'station', action: 'set_cultivation', roles: ['municipal_officer'] }),
   rule({ resource: 'station', action: 'deregister', roles: ['municipal_officer'] }),
   rule({ resource: 'station', action: 'decide_deregistration', roles: ['municipal_officer'] }),
-  rule({ resource: 'station', action: 'run_adjustment', roles: ['municipal_officer'] }),
+  rule({ resource: 'station', action: 'run_adjustment', typeLevel: true, roles: ['municipal_officer'] }),
 
   // 三员分立: the audit admin reads the trail and changes nothing else.
   rule({ resource: 'audit', action: 'read', roles: ['audit_admin'] }),

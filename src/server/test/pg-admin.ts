@@ -42,7 +42,19 @@ export async function dropDatabases(adminUrl: string, name: string): Promise<str
       "SELECT datname FROM pg_database WHERE datname = $1 OR starts_with(datname, $1 || '_')",
       [name],
     );
-    for (const r of rows) await c.query(`DROP DATABASE IF EXISTS ${ident(r.datname)} WITH (FORCE)`);
+    for (const r of rows) {
+      // A pool that has just ended may still be closing its sockets: give it a moment before
+      // forcing, so no client of ours is killed mid-goodbye (an uncaught "terminating connection").
+      for (let i = 0; i < 20; i++) {
+        const { rows: live } = await c.query<{ n: string }>(
+          'SELECT count(*) AS n FROM pg_stat_activity WHERE datname = $1',
+          [r.datname],
+        );
+        if (Number(live[0]?.n ?? 0) === 0) break;
+        await new Promise((res) => setTimeout(res, 100));
+      }
+      await c.query(`DROP DATABASE IF EXISTS ${ident(r.datname)} WITH (FORCE)`);
+    }
     return rows.map((r) => r.datname);
   });
 }

@@ -30,6 +30,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The route stays reachable while the account must still change its first password. */
     allowDuringPasswordChange?: boolean;
+    /** Anonymous visitors may call it; every other /api route needs a session (checked before validation). */
+    public?: boolean;
   }
 }
 
@@ -94,8 +96,13 @@ export function installRequestHooks(app: FastifyInstance): void {
     }
   });
 
-  app.addHook('preHandler', async (req) => {
-    if (req.actor && req.mustChangePassword && !req.routeOptions.config.allowDuringPasswordChange) {
+  // Before validation, so an anonymous caller learns nothing from a body error (401, not 400), and an
+  // account that must change its first password is stopped whatever it sent.
+  app.addHook('preValidation', async (req) => {
+    const route = req.routeOptions;
+    if (!route.url || !route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
+    if (!route.config.public && !req.actor) requireActor(req);
+    if (req.actor && req.mustChangePassword && !route.config.allowDuringPasswordChange) {
       throw new AppError('PASSWORD_CHANGE_REQUIRED');
     }
   });

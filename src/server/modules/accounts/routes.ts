@@ -13,10 +13,11 @@ import { writeAudit } from '../../core/audit.js';
 export async function authRoutes(root: FastifyInstance): Promise<void> {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const open = { allowDuringPasswordChange: true };
+  const anonymous = { public: true, allowDuringPasswordChange: true };
 
   app.get(
     '/api/auth/session',
-    { schema: { tags: ['auth'], summary: 'Who am I (null when logged out)' }, config: open },
+    { schema: { tags: ['auth'], summary: 'Who am I (null when logged out)' }, config: anonymous },
     async (req) => {
       if (!req.actor) return { user: null, expired: req.sessionExpired };
       return { user: await presentUser(app.deps.db, req.actor, req.actor.id), expired: false };
@@ -25,7 +26,7 @@ export async function authRoutes(root: FastifyInstance): Promise<void> {
 
   app.post(
     '/api/auth/login',
-    { schema: { tags: ['auth'], summary: 'Log in', body: LoginBody } },
+    { schema: { tags: ['auth'], summary: 'Log in', body: LoginBody }, config: anonymous },
     async (req, reply) => {
       const security = await currentSecurity(app.deps);
       const result = await runCommand(app, req, (ctx) =>
@@ -40,7 +41,7 @@ export async function authRoutes(root: FastifyInstance): Promise<void> {
 
   app.post(
     '/api/auth/logout',
-    { schema: { tags: ['auth'], summary: 'Log out' }, config: open },
+    { schema: { tags: ['auth'], summary: 'Log out' }, config: anonymous },
     async (req, reply) => {
       const sid = req.sessionId;
       if (req.actor && sid) {
@@ -70,7 +71,10 @@ export async function authRoutes(root: FastifyInstance): Promise<void> {
 
   app.post(
     '/api/accounts/register/unit',
-    { schema: { tags: ['accounts'], summary: 'Register a unit (单位注册)', body: RegisterUnitBody } },
+    {
+      schema: { tags: ['accounts'], summary: 'Register a unit (单位注册)', body: RegisterUnitBody },
+      config: anonymous,
+    },
     async (req, reply) => {
       const id = await runCommand(app, req, (ctx) => registerUnit(ctx, req.body));
       reply.status(201);
@@ -86,6 +90,7 @@ export async function authRoutes(root: FastifyInstance): Promise<void> {
         summary: 'Register an individual (个人注册)',
         body: RegisterIndividualBody,
       },
+      config: anonymous,
     },
     async (req, reply) => {
       const id = await runCommand(app, req, (ctx) => registerIndividual(ctx, req.body));

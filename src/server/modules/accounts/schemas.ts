@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isValidCreditCode } from '../../../shared/credit-code.js';
 import { isStrongPassword } from '../../../shared/password-policy.js';
-import { DEGREES, POSTDOC_STATUSES, STAFF_ROLES, UNIT_TYPES } from '../../../shared/roles.js';
+import { DEGREES, POSTDOC_STATUSES, STAFF_ROLES, todayInChina, UNIT_TYPES } from '../../../shared/roles.js';
 
 /*
  * Request schemas of the accounts module. A refinement's message is a field-message key
@@ -26,7 +26,7 @@ export const IsoDate = z
     'date_format',
   );
 
-export const PastDate = IsoDate.refine((s) => s <= new Date().toISOString().slice(0, 10), 'date_future');
+export const PastDate = IsoDate.refine((s) => s <= todayInChina(), 'date_future');
 
 export const Phone = z
   .string()

@@ -1,3 +1,4 @@
+import { todayInChina } from '../../../shared/roles.js';
 import { describe, expect, it } from 'vitest';
 import { creditCodeCheckChar, isValidCreditCode } from '../../../shared/credit-code.js';
 import { isStrongPassword, passwordClasses } from '../../../shared/password-policy.js';
@@ -116,8 +117,14 @@ describe('other field rules', () => {
     expect(IsoDate.safeParse('2023-02-29').error?.issues[0]?.message).toBe('date_format');
     expect(IsoDate.safeParse('2023-13-01').error?.issues[0]?.message).toBe('date_format');
     expect(IsoDate.safeParse('2023/01/01').error?.issues[0]?.message).toBe('date_format');
-    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    // "Today" is China Standard Time (UTC+8), whatever the server's clock zone.
+    const tomorrow = todayInChina(new Date(Date.now() + 86_400_000));
     expect(PastDate.safeParse(tomorrow).error?.issues[0]?.message).toBe('date_future');
-    expect(PastDate.safeParse(new Date().toISOString().slice(0, 10)).success).toBe(true);
+    expect(PastDate.safeParse(todayInChina()).success).toBe(true);
+  });
+
+  it('takes today in UTC+8: 23:30 UTC is already the next day in Chongqing', () => {
+    expect(todayInChina(new Date('2026-03-01T23:30:00Z'))).toBe('2026-03-02');
+    expect(todayInChina(new Date('2026-03-01T15:59:59Z'))).toBe('2026-03-01');
   });
 });

@@ -20,6 +20,7 @@ export async function regionRoutes(root: FastifyInstance): Promise<void> {
         summary: 'District offices with phones (public)',
         querystring: ListRegionsQuery,
       },
+      config: { public: true },
     },
     async (req) => {
       const { q, kind } = req.query;

@@ -82,7 +82,10 @@ export async function batchRoutes(root: FastifyInstance): Promise<void> {
 
   app.get(
     '/api/stations/public',
-    { schema: { tags, summary: 'Certified stations (public)', querystring: PublicQuery } },
+    {
+      schema: { tags, summary: 'Certified stations (public)', querystring: PublicQuery },
+      config: { public: true },
+    },
     async (req) => {
       const { q, regionId, page, pageSize } = req.query;
       let query = app.deps.db

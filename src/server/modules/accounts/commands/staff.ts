@@ -5,7 +5,7 @@ import { enqueue } from '../../../core/outbox.js';
 import type { DbOrTrx } from '../../../db/index.js';
 import { nowIso } from '../../../db/index.js';
 import { authorize, authorizeType, type ResourceMap } from '../../../policy/index.js';
-import { roleNeedsDistrict, type Role, type StaffRole } from '../../../../shared/roles.js';
+import { OPERATOR_ROLES, roleNeedsDistrict, type Role, type StaffRole } from '../../../../shared/roles.js';
 import { generatePassword, hashPassword } from '../password.js';
 import type { CreateStaffInput } from '../schemas.js';
 import { deleteUserSessions } from '../sessions.js';
@@ -148,6 +148,7 @@ export async function changeRole(
 ): Promise<void> {
   const target = await loadAccount(ctx.trx, id);
   authorize(ctx.actor, 'account', 'change_role', target);
+  if ((OPERATOR_ROLES as readonly string[]).includes(role)) throw fieldError('role', 'operator_role');
   const region = await resolveRegion(ctx.trx, role, regionId);
   await ctx.trx
     .updateTable('users')

@@ -6,6 +6,7 @@ import { AppError, fieldError } from '../../../core/errors.js';
 import { nowIso, type DbOrTrx } from '../../../db/index.js';
 import { authorize, can, type MaybeActor } from '../../../policy/index.js';
 import { isValidIdNumber, maskIdNumber } from '../../../../shared/id-number.js';
+import { todayInChina } from '../../../../shared/roles.js';
 import { ApplicationForm } from '../../../../shared/stations/form.js';
 import { IsoDate } from '../../accounts/schemas.js';
 import { reassessStation } from './adjustment-job.js';
@@ -48,7 +49,7 @@ async function roster(db: DbOrTrx, applicationId: number | null): Promise<string
 }
 
 function checkDates(input: { entryDate: string; exitDate: string | null }): void {
-  const today = nowIso().slice(0, 10);
+  const today = todayInChina();
   if (input.entryDate > today) throw fieldError('entryDate', 'date_future');
   if (input.exitDate !== null && input.exitDate < input.entryDate)
     throw fieldError('exitDate', 'exit_before_entry');
@@ -110,7 +111,7 @@ export async function addRecruit(
       exitDate: input.exitDate,
     },
   });
-  await reassessStation(ctx, stationId, now.slice(0, 10));
+  await reassessStation(ctx, stationId, todayInChina());
   return row.id;
 }
 

@@ -5,6 +5,7 @@ import { toXlsx, xlsxFilename } from '../../../core/excel.js';
 import { requireActor, runCommand } from '../../../core/http/request.js';
 import { allowedActions, authorizeType } from '../../../policy/index.js';
 import { assessStation } from '../../../../shared/stations/adjustment.js';
+import { todayInChina } from '../../../../shared/roles.js';
 import { IsoDate } from '../../accounts/schemas.js';
 import { runAdjustment } from './adjustment-job.js';
 import {
@@ -25,7 +26,7 @@ const RecruitParams = IdParams.extend({ rid: z.coerce.number().int().positive() 
 export async function registryRoutes(root: FastifyInstance): Promise<void> {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const tags = ['stations'];
-  const today = (): string => new Date().toISOString().slice(0, 10);
+  const today = (): string => todayInChina();
 
   app.get(
     '/api/stations',
