@@ -10,7 +10,7 @@ import type { Config } from './core/config.js';
 import { AppError } from './core/errors.js';
 import { renderError, installErrorHandler } from './core/http/error-handler.js';
 import { installRequestHooks } from './core/http/request.js';
-import { StorageMailer } from './core/mailer.js';
+import { createMailer } from './core/mailer.js';
 import { processOutbox } from './core/outbox.js';
 import { DiskStorage } from './core/storage.js';
 import { FieldCipher } from './core/crypto.js';
@@ -56,7 +56,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   app.setSerializerCompiler(serializerCompiler);
 
   const storage = new DiskStorage(path.join(config.dataDir, 'files'));
-  const handlers = outboxHandlers(new StorageMailer(storage));
+  const handlers = outboxHandlers(createMailer(config, storage));
   let draining: Promise<number> | null = null;
   const drain = (): Promise<number> => {
     draining ??= processOutbox(database.db, handlers).finally(() => {

@@ -38,6 +38,11 @@ const ConfigSchema = z.object({
     .min(1, 'must be at least 1')
     .max(90, 'must be at most 90')
     .default(5),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  SMTP_FROM: z.string().min(3).default('博后通 <noreply@bohou.local>'),
   COOKIE_SECURE: z.enum(['0', '1'], { error: 'must be 0 or 1' }).default('0'),
 });
 
@@ -52,6 +57,8 @@ export interface Config {
   cookieSecure: boolean;
   uploadMaxMb: number;
   reviewReminderDays: number;
+  smtpUrl: string | undefined;
+  smtpFrom: string;
 }
 
 export class ConfigError extends Error {
@@ -87,5 +94,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     cookieSecure: c.COOKIE_SECURE === '1',
     uploadMaxMb: c.UPLOAD_MAX_MB,
     reviewReminderDays: c.REVIEW_REMINDER_DAYS,
+    smtpUrl: c.SMTP_URL,
+    smtpFrom: c.SMTP_FROM,
   };
 }
