@@ -28,6 +28,10 @@ import { fileRoutes } from './modules/files/routes.js';
 import { applicationRoutes } from './modules/stations/routes.js';
 import { batchRoutes } from './modules/stations/batch-routes.js';
 import { registryRoutes } from './modules/stations/lifecycle/routes.js';
+import { stationImportRoutes } from './modules/stations/import/routes.js';
+import { guideRoutes } from './modules/regions/guide-routes.js';
+import { statsRoutes } from './modules/stats/routes.js';
+import { challengeRoutes } from './modules/challenges/routes.js';
 
 export interface BuildOptions {
   config: Config;
@@ -71,7 +75,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     config,
     storage,
     cipher: FieldCipher.fromDataDir(config.dataDir),
-    loginLimitPerMinute: opts.loginLimitPerMinute ?? 20,
+    loginLimitPerMinute: opts.loginLimitPerMinute ?? config.loginLimitPerMinute,
     kickOutbox: () => {
       if (opts.outboxPollMs)
         setImmediate(() => void drain().catch((err: unknown) => app.log.error({ err }, 'outbox')));
@@ -112,6 +116,10 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   await app.register(applicationRoutes);
   await app.register(batchRoutes);
   await app.register(registryRoutes);
+  await app.register(stationImportRoutes);
+  await app.register(guideRoutes);
+  await app.register(statsRoutes);
+  await app.register(challengeRoutes);
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () =>
     app.swagger(),
   );
@@ -120,7 +128,8 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   const hasWeb = webRoot !== undefined && fs.existsSync(path.join(webRoot, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });
   app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith('/api/') || req.method !== 'GET' || !hasWeb) {
+    // Unknown API paths and missing build assets are 404s, never the app shell.
+    if (req.url.startsWith('/api/') || req.url.startsWith('/assets/') || req.method !== 'GET' || !hasWeb) {
       return reply.status(404).send(renderError(new AppError('NOT_FOUND'), req.lang));
     }
     // Client-side routes: every other GET gets the single-page app.

@@ -2,6 +2,7 @@ import type { Config } from './core/config.js';
 import type { ScheduledJob } from './core/scheduler.js';
 import { remindPendingReviews } from './modules/stations/reminders.js';
 import { runAdjustment } from './modules/stations/lifecycle/adjustment-job.js';
+import { closeExpiredChallenges } from './modules/challenges/expire.js';
 import type { DialectName } from './db/index.js';
 import { todayInChina } from '../shared/roles.js';
 
@@ -30,6 +31,12 @@ export function scheduledJobs(config: Config, dialect: DialectName): ScheduledJo
       name: 'stations.adjustment',
       everyMs: 6 * 60 * 60_000,
       run: (db) => runAdjustment(db, dialect, todayInChina()),
+    },
+    {
+      // Seed 002: a posting closes when its deadline for solutions has passed.
+      name: 'challenges.close_expired',
+      everyMs: 60 * 60_000,
+      run: (db) => closeExpiredChallenges(db, dialect, todayInChina()),
     },
   ];
 }

@@ -43,6 +43,12 @@ const ConfigSchema = z.object({
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
     .optional(),
   SMTP_FROM: z.string().min(3).default('博后通 <noreply@bohou.local>'),
+  LOGIN_LIMIT_PER_MINUTE: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(100_000, 'must be at most 100000')
+    .default(20),
   COOKIE_SECURE: z.enum(['0', '1'], { error: 'must be 0 or 1' }).default('0'),
 });
 
@@ -59,6 +65,7 @@ export interface Config {
   reviewReminderDays: number;
   smtpUrl: string | undefined;
   smtpFrom: string;
+  loginLimitPerMinute: number;
 }
 
 export class ConfigError extends Error {
@@ -96,5 +103,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     reviewReminderDays: c.REVIEW_REMINDER_DAYS,
     smtpUrl: c.SMTP_URL,
     smtpFrom: c.SMTP_FROM,
+    loginLimitPerMinute: c.LOGIN_LIMIT_PER_MINUTE,
   };
 }

@@ -80,6 +80,28 @@ export const errorMessages: Catalog<ErrorCode> = {
     'zh-CN': '申请已在其他窗口或设备上修改，请刷新后再编辑',
     en: 'The application was changed elsewhere; reload before editing',
   },
+  POSTER_NOT_ELIGIBLE: {
+    'zh-CN': '不能发布该类需求：{reason}',
+    en: 'You may not post this kind of need: {reason}',
+  },
+  COMMITMENT_REQUIRED: {
+    'zh-CN': '提交前须阅读并接受本类需求的承诺书',
+    en: 'Read and accept the commitment letter for this kind of need before submitting',
+  },
+  IMPORT_NOT_XLSX: {
+    'zh-CN': '请上传 Excel 文件（.xlsx），可先下载导入模板填写',
+    en: 'Upload an Excel file (.xlsx); you can download the import template first',
+  },
+  IMPORT_COLUMNS: {
+    'zh-CN':
+      '表头与导入模板不一致：缺少列 {missing}；无法识别的列 {unknown}。请下载导入模板，按模板的列名填写',
+    en: 'The columns differ from the import template: missing {missing}; unknown {unknown}. Use the template’s columns',
+  },
+  IMPORT_EMPTY: { 'zh-CN': '文件中没有可导入的数据行', en: 'The file has no data rows to import' },
+  IMPORT_TOO_MANY_ROWS: {
+    'zh-CN': '一次最多导入 {max} 行，本文件有 {count} 行，请分批导入',
+    en: 'At most {max} rows per import; this file has {count}. Split it',
+  },
   INTERNAL: { 'zh-CN': '系统内部错误，请稍后再试', en: 'Internal error; please try again later' },
 };
 
@@ -137,6 +159,44 @@ export const fieldMessages: Catalog<string> = {
   recruit_in_station: { 'zh-CN': '该人员已在本站在站', en: 'This person is already in the station' },
   unknown_file: { 'zh-CN': '文件不存在或不属于本单位', en: 'Unknown file, or not your unit’s' },
   phone: { 'zh-CN': '电话号码格式不正确', en: 'Invalid phone number' },
+  // Station import (one message per cell of the report).
+  column_missing: { 'zh-CN': '缺少此列', en: 'This column is missing' },
+  column_unknown: { 'zh-CN': '模板中没有此列', en: 'Not a column of the template' },
+  column_duplicate: { 'zh-CN': '此列重复出现', en: 'This column appears twice' },
+  import_duplicate_in_file: { 'zh-CN': '与第 {row} 行重复', en: 'Same as in row {row}' },
+  station_number_taken: { 'zh-CN': '该工作站编号已存在', en: 'This station number already exists' },
+  unit_has_station: {
+    'zh-CN': '该单位已设有工作站（{number}）',
+    en: 'This unit already has a station ({number})',
+  },
+  unit_other_region: {
+    'zh-CN': '该单位已登记在{region}，与所填区县不一致',
+    en: 'This unit is registered in {region}, not in the district given',
+  },
+  unit_type: {
+    'zh-CN': '应为企业、科研院所、新型研发机构、事业单位、高等院校之一',
+    en: 'Must be one of 企业, 科研院所, 新型研发机构, 事业单位, 高等院校',
+  },
+  import_region: {
+    'zh-CN': '“{value}”不是区县博管办名录中的区县',
+    en: '“{value}” is not a district of the office directory',
+  },
+  yes_no: { 'zh-CN': '应填“是”或“否”', en: 'Enter 是 (yes) or 否 (no)' },
+  entry_before_certified: {
+    'zh-CN': '最近进站日期不能早于认定日期',
+    en: 'The latest entry date cannot be before the certification date',
+  },
+  deadline_past: { 'zh-CN': '截止日期不能早于今天', en: 'The deadline cannot be in the past' },
+  kind_changed: { 'zh-CN': '需求类别不能修改', en: 'The kind of need cannot be changed' },
+  commitment_version: {
+    'zh-CN': '承诺书已更新，请重新阅读后接受',
+    en: 'The commitment letter has changed; read it again',
+  },
+  bad_cursor: {
+    'zh-CN': '分页参数无效，请从第一页重新加载',
+    en: 'Invalid page cursor; reload from the first page',
+  },
+  term_duplicate: { 'zh-CN': '该词条已存在', en: 'This term already exists' },
 };
 
 /** A field message: the general catalogue, or an eligibility item (`eligibility.<key>`). */

@@ -32,6 +32,30 @@ export async function enqueue<T extends Topic>(
     .execute();
 }
 
+/** Several messages of one topic in multi-row inserts (for jobs that change many entities at once). */
+export async function enqueueMany<T extends Topic>(
+  trx: Trx,
+  topic: T,
+  payloads: Array<OutboxMessages[T]>,
+): Promise<void> {
+  const now = nowIso();
+  for (let i = 0; i < payloads.length; i += 500) {
+    await trx
+      .insertInto('outbox')
+      .values(
+        payloads.slice(i, i + 500).map((p) => ({
+          topic,
+          payload: JSON.stringify(p),
+          status: 'pending' as const,
+          attempts: 0,
+          created_at: now,
+          available_at: now,
+        })),
+      )
+      .execute();
+  }
+}
+
 export type Handlers = { [T in Topic]: (db: Db, payload: OutboxMessages[T]) => Promise<void> };
 
 const MAX_ATTEMPTS = 5;

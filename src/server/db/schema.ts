@@ -243,7 +243,59 @@ export interface StationEventTable {
   at: string;
 }
 
+export interface ChallengeTable {
+  id: Generated<number>;
+  kind: string;
+  state: string;
+  poster_user_id: number;
+  unit_id: number | null;
+  region_id: number;
+  domain: string;
+  title: string;
+  budget_wan: number;
+  deadline: string;
+  public_json: string;
+  confidential_json: string;
+  commitment_json: string | null;
+  revision: number;
+  reached_national: number;
+  last_opinion: string;
+  views: number;
+  signups: number;
+  matched_at: string | null;
+  created_at: string;
+  updated_at: string;
+  submitted_at: string | null;
+  published_at: string | null;
+  closed_at: string | null;
+}
+
+export interface ChallengeEventTable {
+  id: Generated<number>;
+  challenge_id: number;
+  action: string;
+  from_state: string;
+  to_state: string;
+  actor_id: number | null;
+  actor_name: string;
+  actor_role: string;
+  opinion: string;
+  at: string;
+}
+
+export interface ChallengeTermTable {
+  id: Generated<number>;
+  term: string;
+  synonyms_json: string;
+  narrower_json: string;
+  updated_at: string;
+  updated_by: number | null;
+}
+
 export interface Database {
+  challenges: ChallengeTable;
+  challenge_events: ChallengeEventTable;
+  challenge_terms: ChallengeTermTable;
   files: FileTable;
   cert_batches: CertBatchTable;
   station_applications: StationApplicationTable;

@@ -175,6 +175,36 @@ const ROWS: Row[] = [
     others: N404,
   },
   { route: 'POST /api/notifications/read-all', anonymous: U401, others: 200 },
+  {
+    route: 'GET /api/regions/{id}',
+    url: (fx) => `/api/regions/${fx.unitA.region_id}`,
+    anonymous: 200,
+    others: 200,
+  },
+  {
+    route: 'PUT /api/regions/{id}/guide',
+    url: (fx) => `/api/regions/${fx.unitA.region_id}/guide`,
+    body: () => ({
+      talentCard: '',
+      schooling: '',
+      healthCare: '',
+      housing: '',
+      spouseEmployment: '',
+      transport: '',
+      academicExchange: '',
+    }),
+    anonymous: U401,
+    roles: { municipal_officer: 200, district_officer: 200 },
+    others: F403,
+  },
+  ...['stations', 'applications', 'recruits', 'at-risk'].flatMap((kind): Row[] =>
+    ['', '/export.xlsx'].map((suffix) => ({
+      route: `GET /api/stats/${kind}${suffix}`,
+      anonymous: U401,
+      roles: { municipal_officer: 200, district_officer: 200 },
+      others: F403,
+    })),
+  ),
 ];
 
 /** Routes whose authorisation is tested with their module (they need multi-step set-up). */
@@ -183,9 +213,19 @@ const COVERED_ELSEWHERE: Array<[prefix: string, testFile: string]> = [
   ['/api/station-applications', 'src/server/modules/stations/applications.test.ts'],
   ['/api/cert-batches', 'src/server/modules/stations/certification.test.ts'],
   ['/api/stations', 'src/server/modules/stations/certification.test.ts'],
+  ['/api/challenges', 'src/server/modules/challenges/workflow.test.ts'],
+  ['/api/hall/challenges', 'src/server/modules/challenges/hall.test.ts'],
+  ['/api/challenge-terms', 'src/server/modules/challenges/hall.test.ts'],
 ];
 /** Routes anyone may call without logging in. */
-const PUBLIC = new Set(['GET /api/station-applications/workflow', 'GET /api/stations/public']);
+const PUBLIC = new Set([
+  'GET /api/station-applications/workflow',
+  'GET /api/stations/public',
+  'GET /api/challenges/workflow',
+  'GET /api/challenges/commitments/{kind}',
+  'GET /api/challenges/{id}',
+  'GET /api/hall/challenges',
+]);
 
 let fx: Fixture;
 let appRoutes: Array<{ key: string; hasBody: boolean }>;

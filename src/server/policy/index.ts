@@ -69,3 +69,11 @@ export function regionScope(actor: MaybeActor): number | null | 'none' {
   if (actor.role === 'district_officer') return actor.regionId ?? 'none';
   return 'none';
 }
+
+/** The type-level actions (create, list …) the actor may take, as `resource.action`: for menus and buttons. */
+export function permissions(actor: MaybeActor): string[] {
+  if (!actor) return [];
+  return RULES.filter((r) => r.typeLevel && r.roles.includes(actor.role)).map(
+    (r) => `${r.resource}.${r.action}`,
+  );
+}

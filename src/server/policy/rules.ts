@@ -18,6 +18,16 @@ export interface ResourceMap {
   application: { id: number; unitId: number; regionId: number; state: string };
   cert_batch: Record<string, never>;
   station: { id: number; unitId: number; regionId: number };
+  stats: Record<string, never>;
+  challenge: {
+    id: number;
+    posterUserId: number;
+    unitId: number | null;
+    state: string;
+    reachedNational: boolean;
+  };
+  challenge_terms: Record<string, never>;
+  challenge_settings: Record<string, never>;
 }
 export type ResourceType = keyof ResourceMap;
 
@@ -34,6 +44,8 @@ export interface Rule<T extends ResourceType = ResourceType> {
 
 const inOwnRegion = (a: Actor, regionId: number | null): boolean =>
   a.regionId !== null && a.regionId === regionId;
+const isPoster = (a: Actor, r: ResourceMap['challenge']): boolean =>
+  a.id === r.posterUserId || (r.unitId !== null && a.unitId === r.unitId);
 const OPERATORS: readonly Role[] = ['sys_admin', 'sec_admin', 'audit_admin'];
 
 function rule<T extends ResourceType>(r: Rule<T>): Rule {
@@ -210,6 +222,84 @@ export const RULES: readonly Rule[] = [
   rule({ resource: 'station', action: 'deregister', roles: ['municipal_officer'] }),
   rule({ resource: 'station', action: 'decide_deregistration', roles: ['municipal_officer'] }),
   rule({ resource: 'station', action: 'run_adjustment', typeLevel: true, roles: ['municipal_officer'] }),
+  // Importing the city's existing stations from Excel (seed 000 §四/§五).
+  rule({ resource: 'station', action: 'import', typeLevel: true, roles: ['municipal_officer'] }),
+
+  // Dashboard statistics: the municipal office city-wide, a district office only its own district
+  // (the queries are narrowed with regionScope).
+  rule({ resource: 'stats', action: 'read', typeLevel: true, roles: ['municipal_officer'] }),
+  rule({
+    resource: 'stats',
+    action: 'read',
+    typeLevel: true,
+    roles: ['district_officer'],
+    scope: 'own_region',
+  }),
+
+  // 揭榜领题 postings: the poster (the account, or any account of the posting unit) sees its own; the
+  // municipal office everything submitted; the national reviewer what reached its level. The same people,
+  // and no one else, receive the confidential part. Workflow actions are in modules/challenges/workflow.ts.
+  rule({
+    resource: 'challenge',
+    action: 'view',
+    roles: ['unit', 'individual'],
+    scope: 'self',
+    when: (a, r) => isPoster(a, r),
+  }),
+  rule({
+    resource: 'challenge',
+    action: 'view',
+    roles: ['municipal_officer'],
+    when: (_a, r) => r.state !== 'draft',
+  }),
+  rule({
+    resource: 'challenge',
+    action: 'view',
+    roles: ['national_reviewer'],
+    when: (_a, r) => r.reachedNational,
+  }),
+  rule({
+    resource: 'challenge',
+    action: 'view_confidential',
+    roles: ['unit', 'individual'],
+    scope: 'self',
+    when: (a, r) => isPoster(a, r),
+  }),
+  rule({
+    resource: 'challenge',
+    action: 'view_confidential',
+    roles: ['municipal_officer'],
+    when: (_a, r) => r.state !== 'draft',
+  }),
+  rule({
+    resource: 'challenge',
+    action: 'view_confidential',
+    roles: ['national_reviewer'],
+    when: (_a, r) => r.reachedNational,
+  }),
+  rule({
+    resource: 'challenge',
+    action: 'edit',
+    roles: ['unit', 'individual'],
+    scope: 'self',
+    when: (a, r) => isPoster(a, r) && (r.state === 'draft' || r.state === 'returned'),
+  }),
+  rule({ resource: 'challenge', action: 'create', typeLevel: true, roles: ['unit', 'individual'] }),
+  rule({ resource: 'challenge', action: 'list_mine', typeLevel: true, roles: ['unit', 'individual'] }),
+  rule({
+    resource: 'challenge',
+    action: 'review_queue',
+    typeLevel: true,
+    roles: ['municipal_officer', 'national_reviewer'],
+  }),
+  rule({ resource: 'challenge_terms', action: 'manage', typeLevel: true, roles: ['municipal_officer'] }),
+  rule({
+    resource: 'challenge_settings',
+    action: 'read',
+    typeLevel: true,
+    roles: ['municipal_officer', 'sys_admin'],
+  }),
+  rule({ resource: 'challenge_settings', action: 'update', typeLevel: true, roles: ['sys_admin'] }),
 
   // 三员分立: the audit admin reads the trail and changes nothing else.
   rule({ resource: 'audit', action: 'read', roles: ['audit_admin'] }),

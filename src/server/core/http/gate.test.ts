@@ -37,3 +37,27 @@ describe('request gate (before validation)', () => {
     expectError(await anon.post('/api/auth/login', { username: '', password: '' }), 400, 'VALIDATION_FAILED');
   });
 });
+
+describe('what the UI is told it may do', () => {
+  it('lists type-level permissions on the session and state-aware actions on accounts', async () => {
+    const admin = await buildActor(t, 'sys_admin');
+    const session = await admin.client.get<{ permissions: string[] }>('/api/auth/session');
+    expect(session.body.permissions).toContain('account.create');
+    expect(session.body.permissions).not.toContain('application.create');
+    const unit = await buildActor(t, 'unit');
+    const unitSession = await unit.client.get<{ permissions: string[] }>('/api/auth/session');
+    expect(unitSession.body.permissions).toContain('application.create');
+    expect(unitSession.body.permissions).not.toContain('account.create');
+
+    const target = await buildActor(t, 'expert');
+    type U = { actions: string[] };
+    const before = await admin.client.get<U>(`/api/users/${target.user.id}`);
+    expect(before.body.actions).toContain('disable');
+    expect(before.body.actions).not.toContain('enable');
+    expect(before.body.actions).not.toContain('create');
+    await admin.client.post(`/api/users/${target.user.id}/disable`);
+    const after = await admin.client.get<U>(`/api/users/${target.user.id}`);
+    expect(after.body.actions).toContain('enable');
+    expect(after.body.actions).not.toContain('disable');
+  });
+});

@@ -3,10 +3,11 @@ import type { Db, DialectName } from '../index.js';
 import { foundation } from './001_foundation.js';
 import { stations } from './002_stations.js';
 import { stationLifecycle } from './003_station_lifecycle.js';
+import { challenges } from './004_challenges.js';
 import type { BohouMigration, MigrationDb } from './helpers.js';
 
 /** In order. A migration, once released, is never edited: add the next one. */
-export const MIGRATIONS: BohouMigration[] = [foundation, stations, stationLifecycle];
+export const MIGRATIONS: BohouMigration[] = [foundation, stations, stationLifecycle, challenges];
 
 class StaticProvider implements MigrationProvider {
   constructor(private readonly dialect: DialectName) {}

@@ -96,12 +96,19 @@ export async function presentUsers(db: DbOrTrx, viewer: MaybeActor, ids: number[
         mustChangePassword: r.must_change_password === 1,
         locked: r.locked_until !== null && r.locked_until > now,
         createdAt: r.created_at,
+        // The policy says who may; the account's state says what makes sense now (a request in the
+        // wrong state is still refused by the command, with 409).
         actions: allowedActions(viewer, 'account', {
           id: r.id,
           role,
           regionId: r.region_id,
           unitId: r.unit_id,
-        }),
+        }).filter(
+          (a) =>
+            (a !== 'disable' || r.status === 'active') &&
+            (a !== 'enable' || r.status === 'disabled') &&
+            (a !== 'unlock' || (r.locked_until !== null && r.locked_until > now)),
+        ),
       };
       return [r.id, view] as const;
     }),

@@ -8,6 +8,7 @@ import { presentUser } from './presenter.js';
 import { ChangePasswordBody, LoginBody, RegisterIndividualBody, RegisterUnitBody } from './schemas.js';
 import { deleteSession, loadActor, SESSION_COOKIE } from './sessions.js';
 import { writeAudit } from '../../core/audit.js';
+import { permissions } from '../../policy/index.js';
 
 /** Registration, login, logout, session and own password. */
 export async function authRoutes(root: FastifyInstance): Promise<void> {
@@ -20,7 +21,11 @@ export async function authRoutes(root: FastifyInstance): Promise<void> {
     { schema: { tags: ['auth'], summary: 'Who am I (null when logged out)' }, config: anonymous },
     async (req) => {
       if (!req.actor) return { user: null, expired: req.sessionExpired };
-      return { user: await presentUser(app.deps.db, req.actor, req.actor.id), expired: false };
+      return {
+        user: await presentUser(app.deps.db, req.actor, req.actor.id),
+        expired: false,
+        permissions: permissions(req.actor),
+      };
     },
   );
 

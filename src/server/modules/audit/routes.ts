@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { verifyAuditChain } from '../../core/audit.js';
 import { requireActor } from '../../core/http/request.js';
-import { toInt } from '../../db/index.js';
+import { containsText, toInt } from '../../db/index.js';
 import { authorizeType } from '../../policy/index.js';
 
 const AuditQuery = z.object({
@@ -28,7 +28,7 @@ export async function auditRoutes(root: FastifyInstance): Promise<void> {
       const f = req.query;
       let q = app.deps.db.selectFrom('audit_log');
       if (f.action) q = q.where('action', '=', f.action);
-      if (f.actorName) q = q.where('actor_name', '=', f.actorName);
+      if (f.actorName) q = q.where(containsText('actor_name', f.actorName));
       if (f.entityType) q = q.where('entity_type', '=', f.entityType);
       if (f.entityId) q = q.where('entity_id', '=', f.entityId);
       if (f.from) q = q.where('at', '>=', new Date(f.from).toISOString());

@@ -1,0 +1,173 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BellOutlined,
+  BankOutlined,
+  CarryOutOutlined,
+  ContainerOutlined,
+  FileProtectOutlined,
+  DashboardOutlined,
+  IdcardOutlined,
+  KeyOutlined,
+  SafetyCertificateOutlined,
+  TableOutlined,
+  TeamOutlined,
+  UserSwitchOutlined,
+} from '@ant-design/icons';
+import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import type { Role } from '../../shared/roles';
+import type { MessageKey } from '../i18n';
+
+export type PageKey =
+  | 'dashboard'
+  | 'units'
+  | 'stationApply'
+  | 'stationReview'
+  | 'stationCertify'
+  | 'certBatches'
+  | 'accounts'
+  | 'roles'
+  | 'security'
+  | 'policy'
+  | 'audit'
+  | 'notifications'
+  | 'profile'
+  | 'password';
+
+export interface ConsolePage {
+  /** Path under /console ('' is the dashboard). */
+  path: string;
+  label: MessageKey;
+  icon: ReactNode;
+  group: 'work' | 'admin' | 'mine';
+  component: LazyExoticComponent<ComponentType>;
+}
+
+/** Every console page; each is its own chunk. */
+export const PAGES: Record<PageKey, ConsolePage> = {
+  dashboard: {
+    path: '',
+    label: 'menu.dashboard',
+    icon: <DashboardOutlined />,
+    group: 'work',
+    component: lazy(() => import('./pages/DashboardPage')),
+  },
+  units: {
+    path: 'units',
+    label: 'menu.units',
+    icon: <ApartmentOutlined />,
+    group: 'work',
+    component: lazy(() => import('./pages/UnitsPage')),
+  },
+  stationApply: {
+    path: 'station-applications',
+    label: 'menu.stationApply',
+    icon: <BankOutlined />,
+    group: 'work',
+    component: lazy(() => import('../stations/pages/MyApplicationsPage')),
+  },
+  stationReview: {
+    path: 'station-review',
+    label: 'menu.stationReview',
+    icon: <FileProtectOutlined />,
+    group: 'work',
+    component: lazy(() => import('../stations/pages/ReviewQueuePage')),
+  },
+  stationCertify: {
+    path: 'station-certify',
+    label: 'menu.stationCertify',
+    icon: <CarryOutOutlined />,
+    group: 'work',
+    component: lazy(() => import('../stations/pages/CertifyQueuePage')),
+  },
+  certBatches: {
+    path: 'cert-batches',
+    label: 'menu.certBatches',
+    icon: <ContainerOutlined />,
+    group: 'work',
+    component: lazy(() => import('../stations/pages/BatchesPage')),
+  },
+  accounts: {
+    path: 'accounts',
+    label: 'menu.accounts',
+    icon: <TeamOutlined />,
+    group: 'admin',
+    component: lazy(() => import('./admin/AccountsPage')),
+  },
+  roles: {
+    path: 'roles',
+    label: 'menu.roles',
+    icon: <UserSwitchOutlined />,
+    group: 'admin',
+    component: lazy(() => import('./admin/AccountRolesPage')),
+  },
+  security: {
+    path: 'security',
+    label: 'menu.security',
+    icon: <SafetyCertificateOutlined />,
+    group: 'admin',
+    component: lazy(() => import('./admin/SecuritySettingsPage')),
+  },
+  policy: {
+    path: 'policy',
+    label: 'menu.policy',
+    icon: <TableOutlined />,
+    group: 'admin',
+    component: lazy(() => import('./admin/PolicyMatrixPage')),
+  },
+  audit: {
+    path: 'audit',
+    label: 'menu.audit',
+    icon: <AuditOutlined />,
+    group: 'admin',
+    component: lazy(() => import('./admin/AuditLogPage')),
+  },
+  notifications: {
+    path: 'notifications',
+    label: 'menu.notifications',
+    icon: <BellOutlined />,
+    group: 'mine',
+    component: lazy(() => import('./pages/NotificationsPage')),
+  },
+  profile: {
+    path: 'profile',
+    label: 'menu.profile',
+    icon: <IdcardOutlined />,
+    group: 'mine',
+    component: lazy(() => import('./pages/ProfilePage')),
+  },
+  password: {
+    path: 'password',
+    label: 'menu.password',
+    icon: <KeyOutlined />,
+    group: 'mine',
+    component: lazy(() => import('./pages/ChangePasswordPage')),
+  },
+};
+
+const MINE: PageKey[] = ['notifications', 'profile', 'password'];
+
+/**
+ * The menu of each role, in order. Later features add their page keys here. The server still checks
+ * every call; this table only decides what is shown.
+ */
+export const MENU_BY_ROLE: Record<Role, PageKey[]> = {
+  unit: ['dashboard', 'stationApply', ...MINE],
+  individual: ['dashboard', ...MINE],
+  district_officer: ['dashboard', 'stationReview', 'units', ...MINE],
+  municipal_officer: ['dashboard', 'stationCertify', 'certBatches', 'units', ...MINE],
+  national_reviewer: ['dashboard', ...MINE],
+  expert: ['dashboard', ...MINE],
+  sys_admin: ['dashboard', 'accounts', ...MINE],
+  sec_admin: ['dashboard', 'roles', 'security', 'policy', ...MINE],
+  audit_admin: ['dashboard', 'audit', 'policy', ...MINE],
+};
+
+export function pagesFor(role: Role): PageKey[] {
+  return MENU_BY_ROLE[role];
+}
+
+export function consolePath(key: PageKey): string {
+  const p = PAGES[key].path;
+  return p ? `/console/${p}` : '/console';
+}

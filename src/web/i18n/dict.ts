@@ -1,0 +1,28 @@
+import { adminDict } from './admin';
+import { auditDict } from './audit';
+import { common } from './common';
+import { consoleDict } from './console';
+import { portal } from './portal';
+import { stationsDict } from './stations';
+import type { Lang } from './types';
+
+/** Every message of the client. Add a module here when a feature brings its own words. */
+export const messages = { ...common, ...portal, ...consoleDict, ...adminDict, ...auditDict, ...stationsDict };
+export type MessageKey = keyof typeof messages;
+
+export type Params = Record<string, string | number>;
+
+export function interpolate(template: string, params: Params = {}): string {
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
+}
+
+export function translate(lang: Lang, key: MessageKey, params?: Params): string {
+  const entry = messages[key];
+  return interpolate(lang === 'en' ? entry[1] : entry[0], params);
+}
+
+/** For keys built at run time (e.g. from a server code): the raw text when the key is unknown. */
+export function translateLoose(lang: Lang, key: string, fallback: string): string {
+  if (!(key in messages)) return fallback;
+  return translate(lang, key as MessageKey);
+}

@@ -1,0 +1,158 @@
+import { Alert, Button, Col, Form, Input, Radio, Row, Select } from 'antd';
+import { useEffect, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { DEGREES, POSTDOC_STATUSES, type Degree, type PostdocStatus } from '../../shared/roles';
+import { authApi } from '../api/endpoints';
+import { useI18n } from '../i18n';
+import { useFormDraft } from '../lib/draft';
+import { applyServerErrors } from '../lib/formErrors';
+import { rulesFor } from '../lib/validators';
+import { AccountFields, FormSection } from './AccountFields';
+
+interface IndividualValues {
+  username: string;
+  password: string;
+  confirm: string;
+  person: {
+    name: string;
+    degree: Degree;
+    postdocStatus: PostdocStatus;
+    field: string;
+    institution: string;
+    email: string;
+    phone: string;
+  };
+}
+
+const DRAFT_KEY = 'bohou.draft.register.individual';
+const SECRET = ['password', 'confirm'] as const;
+
+/** 个人注册: a PhD or postdoc; a draft (without passwords) survives reloads. */
+export function IndividualRegisterForm() {
+  const { t } = useI18n();
+  const r = rulesFor(t);
+  const [form] = Form.useForm<IndividualValues>();
+  const navigate = useNavigate();
+  const draft = useFormDraft<IndividualValues>(DRAFT_KEY, SECRET);
+  const [restored, setRestored] = useState(draft.initial !== undefined);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (draft.initial) form.setFieldsValue(draft.initial);
+  }, [draft.initial, form]);
+
+  const onFinish = async (v: IndividualValues) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await authApi.registerIndividual({
+        username: v.username.trim(),
+        password: v.password,
+        person: v.person,
+      });
+      draft.clear();
+      navigate('/login', { state: { notice: 'registered', username: v.username.trim() } });
+    } catch (err) {
+      setError(applyServerErrors(form, err));
+      setBusy(false);
+    }
+  };
+
+  const clearDraft = () => {
+    draft.clear();
+    form.resetFields();
+    setRestored(false);
+  };
+
+  return (
+    <Form<IndividualValues>
+      form={form}
+      name="reg-person"
+      layout="vertical"
+      scrollToFirstError={{ block: 'center' }}
+      onValuesChange={(_, all) => draft.save(all)}
+      onFinish={(v) => void onFinish(v)}
+    >
+      {restored && (
+        <Alert
+          type="info"
+          showIcon
+          title={t('reg.draftRestored')}
+          style={{ marginBottom: 16 }}
+          action={
+            <Button size="small" onClick={clearDraft}>
+              {t('action.clearDraft')}
+            </Button>
+          }
+        />
+      )}
+      <FormSection title={t('reg.section.account')} />
+      <AccountFields />
+      <FormSection title={t('reg.section.person')} />
+      <Row gutter={16}>
+        <Col xs={24} md={12}>
+          <Form.Item label={t('reg.name')} name={['person', 'name']} rules={[r.required(t('reg.name'))]}>
+            <Input maxLength={50} autoComplete="name" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item label={t('reg.degree')} name={['person', 'degree']} rules={[r.choose(t('reg.degree'))]}>
+            <Select
+              placeholder={t('reg.select')}
+              options={DEGREES.map((d) => ({ value: d, label: t(`degree.${d}`) }))}
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24}>
+          <Form.Item
+            label={t('reg.postdocStatus')}
+            name={['person', 'postdocStatus']}
+            rules={[r.choose(t('reg.postdocStatus'))]}
+          >
+            <Radio.Group
+              aria-label={t('reg.postdocStatus')}
+              options={POSTDOC_STATUSES.map((s) => ({ value: s, label: t(`postdoc.${s}`) }))}
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item label={t('reg.field')} name={['person', 'field']} rules={[r.required(t('reg.field'))]}>
+            <Input maxLength={100} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item
+            label={t('reg.institution')}
+            name={['person', 'institution']}
+            rules={[r.required(t('reg.institution'))]}
+          >
+            <Input maxLength={100} autoComplete="organization" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item
+            label={t('reg.email')}
+            name={['person', 'email']}
+            rules={[r.required(t('reg.email')), r.email]}
+          >
+            <Input maxLength={120} autoComplete="email" inputMode="email" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item
+            label={t('reg.phone')}
+            name={['person', 'phone']}
+            rules={[r.required(t('reg.phone')), r.phone]}
+          >
+            <Input maxLength={20} autoComplete="tel" inputMode="tel" />
+          </Form.Item>
+        </Col>
+      </Row>
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
+      <Button type="primary" htmlType="submit" size="large" loading={busy}>
+        {t('reg.submitIndividual')}
+      </Button>
+    </Form>
+  );
+}

@@ -1,0 +1,38 @@
+import { lazy, Suspense } from 'react';
+import { Route, Routes } from 'react-router';
+import { PageFallback } from './components/PageFallback';
+import { PortalLayout } from './portal/PortalLayout';
+
+const HomePage = lazy(() => import('./portal/HomePage'));
+const DirectoryPage = lazy(() => import('./portal/DirectoryPage'));
+const StationsPublicPage = lazy(() => import('./portal/StationsPublicPage'));
+const HelpPage = lazy(() => import('./portal/HelpPage'));
+const LoginPage = lazy(() => import('./portal/LoginPage'));
+const RegisterPage = lazy(() => import('./portal/RegisterPage'));
+const NotFoundPage = lazy(() => import('./portal/NotFoundPage'));
+/** The whole console (shell and pages) is a separate chunk: the public portal never loads it. */
+const ConsoleApp = lazy(() => import('./console/ConsoleApp'));
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<PortalLayout />}>
+        <Route index element={<HomePage />} />
+        <Route path="directory" element={<DirectoryPage />} />
+        <Route path="stations" element={<StationsPublicPage />} />
+        <Route path="help" element={<HelpPage />} />
+        <Route path="login" element={<LoginPage />} />
+        <Route path="register" element={<RegisterPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+      <Route
+        path="console/*"
+        element={
+          <Suspense fallback={<PageFallback fullScreen />}>
+            <ConsoleApp />
+          </Suspense>
+        }
+      />
+    </Routes>
+  );
+}
