@@ -200,6 +200,14 @@ test('(s) 设站申报：单位填报（自动保存、条件自查、盖章扫�
   await waitSaved(page);
   await shot(page, '5-returned');
   await page.getByRole('button', { name: /预览与提交/ }).click();
+  // A returned application needs a new sealed scan of the corrected form.
+  const rescan = section(page, '盖章扫描件');
+  await rescan.locator('input[type=file]').setInputFiles({
+    name: '盖章申报表-修改后.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4\n% corrected sealed scan\n%%EOF\n'),
+  });
+  await expect(rescan.getByRole('link', { name: '盖章申报表-修改后.pdf' })).toBeVisible();
   await submitApplication(page);
   await expect(page.getByText('申请当前状态为“待区县审核”，不能修改。')).toBeVisible();
 

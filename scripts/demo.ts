@@ -4,8 +4,9 @@
  */
 import { appendAudit } from '../src/server/core/audit.js';
 import type { CommandCtx } from '../src/server/core/context.js';
-import { nowIso, type DbHandle } from '../src/server/db/index.js';
+import type { DbHandle } from '../src/server/db/index.js';
 import { hashPassword } from '../src/server/modules/accounts/password.js';
+import { insertUser } from '../src/server/modules/accounts/insert-user.js';
 import { registerIndividual, registerUnit } from '../src/server/modules/accounts/commands/register.js';
 import { RegisterIndividualBody, RegisterUnitBody } from '../src/server/modules/accounts/schemas.js';
 import { creditCodeCheckChar } from '../src/shared/credit-code.js';
@@ -34,29 +35,19 @@ async function staff(
   role: StaffRole,
   region: number | null,
 ): Promise<void> {
-  const now = nowIso();
   const hash = await hashPassword(PASSWORD);
   await h.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto('users')
-      .values({
+    const row = {
+      id: await insertUser(trx, {
         username,
-        password_hash: hash,
+        passwordHash: hash,
         role,
-        display_name: displayName,
-        region_id: region,
-        unit_id: null,
+        displayName,
+        regionId: region,
         email: `${username}@example.org`,
         phone: '023-00000000',
-        status: 'active',
-        must_change_password: 0,
-        failed_logins: 0,
-        password_changed_at: now,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+      }),
+    };
     await appendAudit(trx, h.dialect, {
       actorId: null,
       actorName: 'demo',

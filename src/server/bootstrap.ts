@@ -2,8 +2,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { appendAudit } from './core/audit.js';
 import type { DbHandle } from './db/index.js';
-import { nowIso } from './db/index.js';
 import { generatePassword, hashPassword } from './modules/accounts/password.js';
+import { insertUser } from './modules/accounts/insert-user.js';
 
 export const INITIAL_ADMIN = 'sysadmin';
 
@@ -23,28 +23,16 @@ export async function ensureInitialAdmin(
     .executeTakeFirst();
   if (existing) return null;
   const password = generatePassword(16);
-  const now = nowIso();
   await db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto('users')
-      .values({
+    const row = {
+      id: await insertUser(trx, {
         username: INITIAL_ADMIN,
-        password_hash: await hashPassword(password),
+        passwordHash: await hashPassword(password),
         role: 'sys_admin',
-        display_name: '系统管理员',
-        region_id: null,
-        unit_id: null,
-        email: '',
-        phone: '',
-        status: 'active',
-        must_change_password: 1,
-        failed_logins: 0,
-        password_changed_at: now,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+        displayName: '系统管理员',
+        mustChangePassword: true,
+      }),
+    };
     await appendAudit(trx, dialect, {
       actorId: null,
       actorName: 'system',

@@ -153,3 +153,20 @@ export const STRATEGIES = [
 export function emptyForm(): ApplicationFormData {
   return ApplicationForm.parse({});
 }
+
+/** Form sections an office may flag when it returns an application (dotted paths, as the eligibility rule uses). */
+export const FLAGGABLE_SECTIONS = [
+  'profile',
+  'basic.legal',
+  'basic.rdInstitution',
+  'basic.team',
+  'basic.conditions',
+  'basic.plan',
+  'basic.management',
+  'recommended.platform',
+  'recommended.industry',
+  'recommended.strategy',
+  'recommended.littleGiant',
+  'recommended.candidate',
+  'sealedScan',
+] as const;

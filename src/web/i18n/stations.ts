@@ -34,7 +34,6 @@ export const stationsDict = {
     '勾选的部分将在单位的申报页面中标红提示',
     'The ticked sections are highlighted in red on the unit’s form',
   ],
-  'st.confirmAction': ['确定{action}？', 'Confirm: {action}?'],
   'st.done': ['已办理：{action}', 'Done: {action}'],
   'st.conflict': [
     '该申请已被他人处理或状态已变化，请刷新后查看最新状态。',
@@ -132,7 +131,6 @@ export const stationsDict = {
   'st.f.rdName': ['研发机构名称', 'R&D institution'],
   'st.f.rdStaff': ['研发人员数（人）', 'R&D staff'],
   'st.f.rdDescription': ['研发机构情况说明', 'Description'],
-  'st.f.supervisors': ['合作导师名单', 'Co-supervisors'],
   'st.f.supName': ['导师姓名', 'Name'],
   'st.f.supTitle': ['职称', 'Title'],
   'st.f.supTitlePh': ['如：研究员、正高级工程师、教授', 'e.g. professor, senior engineer'],
@@ -164,7 +162,6 @@ export const stationsDict = {
   'st.f.staffName': ['专门管理人员姓名', 'Staff member'],
   'st.f.staffPhone': ['专门管理人员电话', 'Staff phone'],
   'st.f.rulesEvidence': ['博士后工作管理办法', 'Management rules'],
-  'st.f.claimed': ['本单位符合此项', 'We meet this condition'],
   'st.f.platformName': ['平台名称', 'Platform'],
   'st.f.level': ['认定级别', 'Level'],
   'st.level.national': ['国家级', 'National'],
@@ -184,7 +181,6 @@ export const stationsDict = {
   'st.domain.culture_creative': ['文化创意', 'Culture and creative'],
   'st.domain.other': ['其他', 'Other'],
   'st.remove': ['删除', 'Remove'],
-  'st.notClaimed': ['未勾选', 'Not claimed'],
   'st.empty': ['未填写', 'Not filled in'],
 
   'st.upload': ['上传文件', 'Upload'],
@@ -201,7 +197,6 @@ export const stationsDict = {
   'st.elig.okDesc': ['6 项基本条件齐全，已满足：{met}', 'All 6 basic conditions met, and: {met}'],
   'st.notClaimedList': ['未勾选的推荐条件', 'Recommended conditions not claimed'],
   'st.elig.missing': ['尚不符合申报条件，还需补充 {n} 项：', 'Not eligible yet; {n} to complete:'],
-  'st.elig.server': ['提交时平台将再次核验。', 'The platform checks again on submission.'],
 
   'st.save.saved': ['已自动保存 {time}', 'Saved automatically {time}'],
   'st.save.saving': ['正在保存…', 'Saving…'],
@@ -238,7 +233,6 @@ export const stationsDict = {
   'st.apply.view': ['查看申请', 'Open'],
   'st.apply.none': ['本单位尚无进行中的设站申请。', 'Your unit has no application in progress.'],
   'st.apply.history': ['申报记录', 'Applications'],
-  'st.apply.station': ['本单位已设立工作站：{number}', 'Your unit’s workstation: {number}'],
   'st.col.id': ['申请编号', 'No.'],
   'st.col.unit': ['单位名称', 'Unit'],
   'st.col.creditCode': ['统一社会信用代码', 'Credit code'],
@@ -313,7 +307,6 @@ export const stationsDict = {
   'st.review.inBatch': ['认定批次：{name}', 'Batch: {name}'],
   'st.review.station': ['已认定，工作站编号 {number}', 'Certified; station number {number}'],
   'st.review.certificate': ['认定证书', 'Certificate'],
-  'st.review.unit': ['申报单位', 'Applicant'],
 
   'st.batch.title': ['认定批次', 'Certification batches'],
   'st.batch.lead': [

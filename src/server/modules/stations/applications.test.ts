@@ -50,6 +50,14 @@ describe('station application workflow', () => {
     const mine = await unit.client.get<AppView>(`/api/station-applications/${app.id}`);
     expect(mine.body.flagged).toEqual(['basic.team']);
     expect(mine.body.actions).toEqual(['edit', 'submit', 'withdraw']);
+    // The sealed scan no longer matches a form under correction: a new one is required.
+    expect((mine.body as AppView & { sealedScan: unknown }).sealedScan).toBeNull();
+    expectError(await act(unit.client, app.id, 'submit'), 422, 'SCAN_REQUIRED');
+    const rescan = await upload(unit.client, PDF_BYTES, {
+      purpose: 'sealed_scan',
+      filename: '盖章申报表-修改后.pdf',
+    });
+    await unit.client.post(`/api/station-applications/${app.id}/sealed-scan`, { fileId: rescan.body.id });
 
     expect((await act(unit.client, app.id, 'submit')).body.state).toBe('submitted');
     const rec = await act(officer.client, app.id, 'recommend', { opinion: '同意推荐' });
@@ -171,6 +179,12 @@ describe('station application workflow', () => {
     expectError(await act(officer.client, app.id, 'recommend', { opinion: '  ' }), 422, 'OPINION_REQUIRED', [
       'opinion:required',
     ]);
+    expectError(
+      await act(officer.client, app.id, 'return', { opinion: '请补充', flagged: ['nonsense'] }),
+      400,
+      'VALIDATION_FAILED',
+      ['flagged:invalid_value'],
+    );
     expect(
       (await act(officer.client, app.id, 'district_reject', { opinion: '不具备研发机构' })).body.state,
     ).toBe('rejected');

@@ -23,9 +23,9 @@ export async function batchRoutes(root: FastifyInstance): Promise<void> {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const tags = ['certification'];
 
-  app.get('/api/cert-batches', { schema: { tags, summary: 'Certification batches' } }, async (req) => {
-    authorizeType(requireActor(req), 'cert_batch', 'manage');
-    const rows = await app.deps.db
+  /** Batches with their counts; one batch when `id` is given (404 when it does not exist). */
+  const batches = async (id?: number) => {
+    let q = app.deps.db
       .selectFrom('cert_batches as b')
       .leftJoin('station_applications as a', 'a.batch_id', 'b.id')
       .select(['b.id', 'b.name', 'b.state', 'b.created_at', 'b.closed_at'])
@@ -34,20 +34,34 @@ export async function batchRoutes(root: FastifyInstance): Promise<void> {
         eb.fn.sum<number>(eb.case().when('a.state', '=', 'recommended').then(1).else(0).end()).as('pending'),
       ])
       .groupBy(['b.id', 'b.name', 'b.state', 'b.created_at', 'b.closed_at'])
-      .orderBy('b.id', 'desc')
-      .execute();
-    return {
-      items: rows.map((r) => ({
-        id: r.id,
-        name: r.name,
-        state: r.state,
-        createdAt: r.created_at,
-        closedAt: r.closed_at,
-        total: toInt(r.total),
-        pending: toInt(r.pending),
-      })),
-    };
+      .orderBy('b.id', 'desc');
+    if (id !== undefined) q = q.where('b.id', '=', id);
+    return (await q.execute()).map((r) => ({
+      id: r.id,
+      name: r.name,
+      state: r.state,
+      createdAt: r.created_at,
+      closedAt: r.closed_at,
+      total: toInt(r.total),
+      pending: toInt(r.pending),
+    }));
+  };
+
+  app.get('/api/cert-batches', { schema: { tags, summary: 'Certification batches' } }, async (req) => {
+    authorizeType(requireActor(req), 'cert_batch', 'manage');
+    return { items: await batches() };
   });
+
+  app.get(
+    '/api/cert-batches/:id',
+    { schema: { tags, summary: 'One certification batch', params: IdParams } },
+    async (req) => {
+      authorizeType(requireActor(req), 'cert_batch', 'manage');
+      const [batch] = await batches(req.params.id);
+      if (!batch) throw new AppError('NOT_FOUND');
+      return batch;
+    },
+  );
 
   app.post(
     '/api/cert-batches',

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectError } from '../../test/client.js';
 import { buildActor } from '../../test/factories.js';
-import { startTestApp, type TestApp } from '../../test/harness.js';
+import { drainUntil, startTestApp, type TestApp } from '../../test/harness.js';
 import { act, readyApplication, stationCast, type AppView } from './test-kit.js';
 
 let t: TestApp;
@@ -74,6 +74,13 @@ describe('certification batches', () => {
       '/api/cert-batches',
     );
     expect(listed.body.items.find((b) => b.id === batch.body.id)).toMatchObject({ total: 1, pending: 1 });
+    expect((await city.client.get(`/api/cert-batches/${batch.body.id}`)).body).toMatchObject({
+      name: '2026 年第 4 批',
+      state: 'open',
+      total: 1,
+      pending: 1,
+    });
+    expectError(await city.client.get('/api/cert-batches/999999999'), 404, 'NOT_FOUND');
     expectError(await act(unit.client, app.id, 'withdraw'), 409, 'IN_BATCH');
     expectError(
       await city.client.post(`/api/cert-batches/${batch.body.id}/close`),
@@ -223,8 +230,12 @@ describe('review reminders', () => {
       .where('id', '=', app.id)
       .executeTakeFirstOrThrow();
     expect(still.reminded_at).toBe(now.toISOString());
-    await t.app.drainOutbox();
-    const notes = await officer.client.get<{ items: Array<{ title: string }> }>('/api/notifications');
-    expect(notes.body.items.map((n) => n.title)).toContain(`设站申请 #${app.id} 已等待审核 6 天`);
+    // Other test files share the outbox: keep draining until this notification has arrived.
+    const titles = async (): Promise<string[]> =>
+      (await officer.client.get<{ items: Array<{ title: string }> }>('/api/notifications')).body.items.map(
+        (n) => n.title,
+      );
+    await drainUntil(t, async () => (await titles()).includes(`设站申请 #${app.id} 已等待审核 6 天`));
+    expect(await titles()).toContain(`设站申请 #${app.id} 已等待审核 6 天`);
   });
 });

@@ -7,7 +7,7 @@ import { findTransition, inScope } from '../../core/workflow.js';
 import { nowIso, type Trx } from '../../db/index.js';
 import { authorize, authorizeType, type Actor } from '../../policy/index.js';
 import { checkEligibility, ELIGIBILITY_MESSAGES } from '../../../shared/stations/eligibility.js';
-import { emptyForm, type ApplicationFormData } from '../../../shared/stations/form.js';
+import { emptyForm, FLAGGABLE_SECTIONS, type ApplicationFormData } from '../../../shared/stations/form.js';
 import { certifyStation } from './certify.js';
 import { evidenceIds, loadApplication, staffUserIds, unitUserIds, type ApplicationRecord } from './load.js';
 import {
@@ -224,6 +224,9 @@ export async function transition(
 
   const now = nowIso();
   const flagged = action === 'return' ? (input.flagged ?? []) : [];
+  const unknown = flagged.filter((f) => !(FLAGGABLE_SECTIONS as readonly string[]).includes(f));
+  if (unknown.length)
+    throw new AppError('VALIDATION_FAILED', {}, [{ path: 'flagged', key: 'invalid_value' }]);
   const decided = t.to === 'certified' || t.to === 'rejected' || t.to === 'withdrawn';
   const res = await ctx.trx
     .updateTable('station_applications')
@@ -231,7 +234,8 @@ export async function transition(
       state: t.to,
       updated_at: now,
       ...(action === 'submit' ? { submitted_at: now, flagged_json: '[]' } : {}),
-      ...(action === 'return' ? { flagged_json: JSON.stringify(flagged) } : {}),
+      // The printed, sealed form no longer matches once corrections are asked for: a new scan is needed.
+      ...(action === 'return' ? { flagged_json: JSON.stringify(flagged), sealed_scan_file_id: null } : {}),
       ...(opinion ? { last_opinion: opinion } : {}),
       ...(decided ? { decided_at: now } : {}),
     })

@@ -29,6 +29,9 @@ export async function presentApplication(db: DbOrTrx, actor: MaybeActor, app: Ap
       'units.name',
       'units.credit_code',
       'units.unit_type',
+      'units.contact_name',
+      'units.contact_phone',
+      'units.contact_email',
       'regions.id as region_id',
       'regions.name as region_name',
     ])
@@ -56,7 +59,15 @@ export async function presentApplication(db: DbOrTrx, actor: MaybeActor, app: Ap
   return {
     id: app.id,
     state: app.state,
-    unit: { id: unit.id, name: unit.name, creditCode: unit.credit_code, unitType: unit.unit_type },
+    unit: {
+      id: unit.id,
+      name: unit.name,
+      creditCode: unit.credit_code,
+      unitType: unit.unit_type,
+      contactName: unit.contact_name,
+      contactPhone: unit.contact_phone,
+      contactEmail: unit.contact_email,
+    },
     region: { id: unit.region_id, name: unit.region_name },
     form: app.form,
     revision: app.revision,

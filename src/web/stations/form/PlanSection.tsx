@@ -4,6 +4,8 @@ import { DOMAINS } from '../../../shared/roles';
 import { useI18n } from '../../i18n';
 import { EvidenceField, Section } from './Section';
 
+/** The schema's limit (ApplicationForm: at most 20 projects). */
+const MAX_PROJECTS = 20;
 const EMPTY_PROJECT = { title: '', summary: '', domain: null };
 
 /** 基本条件5: places per year, the research projects (a list) and the cooperating mobile station. */
@@ -63,6 +65,7 @@ export function PlanSection({ flagged }: { flagged: readonly string[] }) {
             <Button
               type="dashed"
               icon={<PlusOutlined aria-hidden="true" />}
+              disabled={fields.length >= MAX_PROJECTS}
               onClick={() => add(EMPTY_PROJECT)}
               style={{ marginBottom: 16 }}
             >

@@ -1,5 +1,5 @@
 import { FilePdfOutlined, SendOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Space, Upload } from 'antd';
+import { Alert, App, Button, Card, Space, Tag, Upload } from 'antd';
 import { useState, type MouseEvent } from 'react';
 import type { ApplicationFormData } from '../../../shared/stations/form';
 import { useI18n } from '../../i18n';
@@ -7,7 +7,7 @@ import { asApiError } from '../../lib/useRequest';
 import { applicationsApi, uploadFile } from '../api';
 import { ApplicationView } from '../components/ApplicationView';
 import { FileLink } from '../components/FileLink';
-import { sectionOf } from '../sections';
+import { isFlagged, sectionOf } from '../sections';
 import type { ApplicationDetail } from '../types';
 
 /**
@@ -34,6 +34,7 @@ export function SubmitStep({
   const [busy, setBusy] = useState(false);
   const [scanBusy, setScanBusy] = useState(false);
   const pdf = applicationsApi.pdfUrl(detail.id);
+  const scanFlagged = isFlagged(detail.flagged, 'sealedScan');
 
   const openPdf = async (e: MouseEvent<HTMLElement>) => {
     // The PDF is printed from the saved form: save pending edits first.
@@ -90,7 +91,11 @@ export function SubmitStep({
         </Button>
       </Card>
 
-      <section id="sec-sealedScan" aria-labelledby="sec-sealedScan-title" className="st-section">
+      <section
+        id="sec-sealedScan"
+        aria-labelledby="sec-sealedScan-title"
+        className={scanFlagged ? 'st-section st-section--flagged' : 'st-section'}
+      >
         <Card
           size="small"
           title={
@@ -98,6 +103,7 @@ export function SubmitStep({
               {t('st.scan.title')}
             </h3>
           }
+          extra={scanFlagged ? <Tag color="red">{t('st.step.flagged')}</Tag> : undefined}
         >
           <Space orientation="vertical" size={8}>
             {detail.sealedScan ? (

@@ -3,6 +3,8 @@ import { Button, Checkbox, Col, Empty, Form, Input, Row } from 'antd';
 import { useI18n } from '../../i18n';
 import { EvidenceField, Section } from './Section';
 
+/** The schema's limit (ApplicationForm: at most 50 co-supervisors). */
+const MAX_SUPERVISORS = 50;
 const EMPTY_SUPERVISOR = { name: '', title: '', senior: false, fullTime: false, field: '', evidence: [] };
 
 /** 基本条件3: the co-supervisor roster, one card per supervisor with its own evidence. */
@@ -66,6 +68,7 @@ export function TeamSection({ flagged }: { flagged: readonly string[] }) {
             <Button
               type="dashed"
               icon={<PlusOutlined aria-hidden="true" />}
+              disabled={fields.length >= MAX_SUPERVISORS}
               onClick={() => add(EMPTY_SUPERVISOR)}
             >
               {t('st.f.addSupervisor')}

@@ -3,6 +3,7 @@ import type { CommandCtx } from '../../../core/context.js';
 import { AppError } from '../../../core/errors.js';
 import { nowIso } from '../../../db/index.js';
 import { hashPassword } from '../password.js';
+import { insertUser } from '../insert-user.js';
 import type { RegisterIndividualInput, RegisterUnitInput } from '../schemas.js';
 import { assertDistrict, assertUsernameFree } from './guards.js';
 
@@ -36,26 +37,18 @@ export async function registerUnit(ctx: CommandCtx, input: RegisterUnitInput): P
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const user = await trx
-    .insertInto('users')
-    .values({
+  const user = {
+    id: await insertUser(trx, {
       username: input.username,
-      password_hash: await hashPassword(input.password),
+      passwordHash: await hashPassword(input.password),
       role: 'unit',
-      display_name: u.name,
-      region_id: u.regionId,
-      unit_id: unit.id,
+      displayName: u.name,
+      regionId: u.regionId,
+      unitId: unit.id,
       email: u.contactEmail,
       phone: u.contactPhone,
-      status: 'active',
-      must_change_password: 0,
-      failed_logins: 0,
-      password_changed_at: now,
-      created_at: now,
-      updated_at: now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+    }),
+  };
   const auditCtx = {
     ...ctx,
     actor: {
@@ -88,28 +81,17 @@ export async function registerUnit(ctx: CommandCtx, input: RegisterUnitInput): P
 export async function registerIndividual(ctx: CommandCtx, input: RegisterIndividualInput): Promise<number> {
   const { trx } = ctx;
   await assertUsernameFree(trx, input.username);
-  const now = nowIso();
   const p = input.person;
-  const user = await trx
-    .insertInto('users')
-    .values({
+  const user = {
+    id: await insertUser(trx, {
       username: input.username,
-      password_hash: await hashPassword(input.password),
+      passwordHash: await hashPassword(input.password),
       role: 'individual',
-      display_name: p.name,
-      region_id: null,
-      unit_id: null,
+      displayName: p.name,
       email: p.email,
       phone: p.phone,
-      status: 'active',
-      must_change_password: 0,
-      failed_logins: 0,
-      password_changed_at: now,
-      created_at: now,
-      updated_at: now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+    }),
+  };
   await trx
     .insertInto('person_profiles')
     .values({

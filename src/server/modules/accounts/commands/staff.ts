@@ -7,6 +7,7 @@ import { nowIso } from '../../../db/index.js';
 import { authorize, authorizeType, type ResourceMap } from '../../../policy/index.js';
 import { OPERATOR_ROLES, roleNeedsDistrict, type Role, type StaffRole } from '../../../../shared/roles.js';
 import { generatePassword, hashPassword } from '../password.js';
+import { insertUser } from '../insert-user.js';
 import type { CreateStaffInput } from '../schemas.js';
 import { deleteUserSessions } from '../sessions.js';
 import { assertDistrict, assertUsernameFree } from './guards.js';
@@ -45,27 +46,18 @@ export async function createStaff(
   await assertUsernameFree(trx, input.username);
   const regionId = await resolveRegion(trx, input.role, input.regionId);
   const initialPassword = generatePassword();
-  const now = nowIso();
-  const row = await trx
-    .insertInto('users')
-    .values({
+  const row = {
+    id: await insertUser(trx, {
       username: input.username,
-      password_hash: await hashPassword(initialPassword),
+      passwordHash: await hashPassword(initialPassword),
       role: input.role,
-      display_name: input.displayName,
-      region_id: regionId,
-      unit_id: null,
+      displayName: input.displayName,
+      regionId,
       email: input.email,
       phone: input.phone,
-      status: 'active',
-      must_change_password: 1,
-      failed_logins: 0,
-      password_changed_at: now,
-      created_at: now,
-      updated_at: now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+      mustChangePassword: true,
+    }),
+  };
   await writeAudit(ctx, {
     action: 'account.created',
     entityType: 'account',

@@ -5,7 +5,7 @@ import { fieldMessage, interpolate, type Lang } from '../../../core/messages.js'
 import { nowIso, type Trx } from '../../../db/index.js';
 import { authorizeType } from '../../../policy/index.js';
 import { todayInChina } from '../../../../shared/roles.js';
-import { readImportSheet } from './read.js';
+import type { Sheet } from './read.js';
 import {
   checkRows,
   COLUMN_HEADERS,
@@ -20,7 +20,10 @@ export type ImportMode = (typeof IMPORT_MODES)[number];
 
 export interface ImportRequest {
   filename: string;
+  /** The uploaded bytes (hashed into the summary audit record). */
   data: Buffer;
+  /** The sheet as read by `readImportSheet`, before the transaction starts. */
+  sheet: Sheet;
   mode: ImportMode;
   dryRun: boolean;
 }
@@ -163,7 +166,7 @@ async function createStation(ctx: CommandCtx, s: StationRow, known: ImportContex
  */
 export async function importStations(ctx: CommandCtx, req: ImportRequest, lang: Lang): Promise<ImportReport> {
   authorizeType(ctx.actor, 'station', 'import');
-  const sheet = await readImportSheet(req.data);
+  const { sheet } = req;
   const texts = (k: 'number' | 'creditCode') =>
     sheet.rows.flatMap(({ cells }) => {
       const c = cells[k];

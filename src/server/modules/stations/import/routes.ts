@@ -7,6 +7,7 @@ import { xlsxFilename } from '../../../core/excel.js';
 import { requireActor, runCommand } from '../../../core/http/request.js';
 import { authorizeType } from '../../../policy/index.js';
 import { importStations, IMPORT_MODES } from './commands.js';
+import { readImportSheet } from './read.js';
 import { importTemplate } from './template.js';
 
 /** An import file is small: 5,000 rows of eight columns are well under 1 MB. */
@@ -84,10 +85,10 @@ export async function stationImportRoutes(root: FastifyInstance): Promise<void> 
         );
       if (!upload || upload.data.length === 0)
         throw new AppError('VALIDATION_FAILED', {}, [{ path: 'file', key: 'required' }]);
-      const file = upload;
-      return runCommand(app, req, (ctx) =>
-        importStations(ctx, { ...file, mode: parsed.data.mode, dryRun: parsed.data.dryRun }, req.lang),
-      );
+      // Read (and refuse) the workbook before the transaction starts: no connection waits on parsing.
+      const sheet = await readImportSheet(upload.data);
+      const file = { ...upload, sheet, mode: parsed.data.mode, dryRun: parsed.data.dryRun };
+      return runCommand(app, req, (ctx) => importStations(ctx, file, req.lang));
     },
   );
 }

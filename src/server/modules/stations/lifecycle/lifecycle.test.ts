@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectError } from '../../../test/client.js';
 import { buildActor, buildDistrict, buildUnit, uniq } from '../../../test/factories.js';
-import { startTestApp, type TestApp } from '../../../test/harness.js';
+import { drainUntil, startTestApp, type TestApp } from '../../../test/harness.js';
 import { nowIso } from '../../../db/index.js';
 import { idCheckChar } from '../../../../shared/id-number.js';
 import { addYears } from '../../../../shared/stations/adjustment.js';
@@ -93,9 +93,13 @@ describe('dynamic adjustment job', () => {
     expect(byNumber.get(five.number)?.status).toBe('rectification');
     expect(byNumber.get(five.number)?.deregistration_proposed_at).not.toBeNull();
 
-    await t.app.drainOutbox();
-    const notes = await three.owner.client.get<{ items: Array<{ title: string }> }>('/api/notifications');
-    expect(notes.body.items.map((n) => n.title)).toContain(`工作站 ${three.number} 进入整改期`);
+    // Other test files share the outbox: keep draining until this notification has arrived.
+    const titles = async (): Promise<string[]> =>
+      (
+        await three.owner.client.get<{ items: Array<{ title: string }> }>('/api/notifications')
+      ).body.items.map((n) => n.title);
+    await drainUntil(t, async () => (await titles()).includes(`工作站 ${three.number} 进入整改期`));
+    expect(await titles()).toContain(`工作站 ${three.number} 进入整改期`);
   });
 
   it('returns a station in rectification to active when it records a recruit', async () => {
@@ -301,9 +305,13 @@ describe('manual deregistration', () => {
     expect(d.body.status).toBe('deregistered');
     expect(d.body.events.at(-1)).toMatchObject({ opinion: '企业已破产清算' });
     expect(d.body.events.at(-1)!.causeLabel).toContain('破产');
-    await t.app.drainOutbox();
-    const notes = await officer.client.get<{ items: Array<{ title: string }> }>('/api/notifications');
-    expect(notes.body.items.map((n) => n.title)).toContain(`工作站 ${s.number} 已注销设站资格`);
+    // Other test files share the outbox: keep draining until this notification has arrived.
+    const titles = async (): Promise<string[]> =>
+      (await officer.client.get<{ items: Array<{ title: string }> }>('/api/notifications')).body.items.map(
+        (n) => n.title,
+      );
+    await drainUntil(t, async () => (await titles()).includes(`工作站 ${s.number} 已注销设站资格`));
+    expect(await titles()).toContain(`工作站 ${s.number} 已注销设站资格`);
     expectError(
       await city.client.post(`/api/stations/${s.id}/deregister`, { cause: 'misconduct', opinion: '再次' }),
       409,
