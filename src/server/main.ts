@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.js';
 import { ensureInitialAdmin } from './bootstrap.js';
-import { ConfigError, loadConfig, type Config } from './core/config.js';
+import { loadConfigOrExit } from './core/config.js';
 import { startScheduler } from './core/scheduler.js';
 import { scheduledJobs } from './jobs.js';
 import { openDatabase } from './db/index.js';
@@ -11,16 +11,7 @@ import { migrateToLatest } from './db/migrations/index.js';
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 async function main(): Promise<void> {
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(2);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit();
   const database = openDatabase(config);
   const applied = await migrateToLatest(database.db, database.dialect);
   if (applied.length) console.log(`Migrations applied: ${applied.join(', ')}`);

@@ -106,3 +106,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     loginLimitPerMinute: c.LOGIN_LIMIT_PER_MINUTE,
   };
 }
+
+/** For entry points (server, command-line tools): the config, or a clear message and exit code 2. */
+export function loadConfigOrExit(env: Record<string, string | undefined> = process.env): Config {
+  try {
+    return loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
+}
