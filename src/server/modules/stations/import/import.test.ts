@@ -86,6 +86,21 @@ describe('the import template', () => {
     expect(regions).toContain('忠县');
     expect(regions).toContain('万盛经开区');
     expect(regions).not.toContain('忠州');
+
+    // The template as downloaded is refused as empty; filled in, it is read.
+    const blank = Buffer.from(await wb.xlsx.writeBuffer());
+    expectError(await send(city.client, blank), 422, 'IMPORT_EMPTY');
+    wb.getWorksheet('工作站导入')!.addRow([
+      num(),
+      '填好的单位',
+      creditCode(),
+      '事业单位',
+      '渝中区',
+      '2022-02-02',
+      '否',
+    ]);
+    const filled = await send(city.client, Buffer.from(await wb.xlsx.writeBuffer()), { dryRun: '1' });
+    expect(filled.body).toMatchObject({ total: 1, valid: 1, imported: 0, dryRun: true });
   });
 
   it('is for the municipal office only', async () => {

@@ -116,12 +116,15 @@ export async function importTemplate(regionNames: string[]): Promise<Buffer> {
   ws.getColumn('lastEntry').numFmt = 'yyyy-mm-dd';
   const types = `"${UNIT_TYPES.map((t) => UNIT_TYPE_LABELS[t]).join(',')}"`;
   const regions = `'${REGION_SHEET}'!$A$2:$A$${regionNames.length + 1}`;
-  for (let r = 2; r <= TEMPLATE_ROWS + 1; r++) {
-    const row = ws.getRow(r);
-    row.getCell(4).dataValidation = { type: 'list', allowBlank: true, formulae: [types] };
-    row.getCell(5).dataValidation = { type: 'list', allowBlank: true, formulae: [regions] };
-    row.getCell(7).dataValidation = { type: 'list', allowBlank: true, formulae: ['"是,否"'] };
-  }
+  // One validation per column range (exceljs supports ranges at run time but does not type them; per
+  // cell, its optimiser writes overlapping ranges that Excel offers to "repair").
+  const { dataValidations } = ws as unknown as {
+    dataValidations: { add(range: string, v: ExcelJS.DataValidation): void };
+  };
+  const last = TEMPLATE_ROWS + 1;
+  dataValidations.add(`D2:D${last}`, { type: 'list', allowBlank: true, formulae: [types] });
+  dataValidations.add(`E2:E${last}`, { type: 'list', allowBlank: true, formulae: [regions] });
+  dataValidations.add(`G2:G${last}`, { type: 'list', allowBlank: true, formulae: ['"是,否"'] });
 
   const help = wb.addWorksheet(HELP_SHEET);
   help.columns = [

@@ -68,7 +68,11 @@ function notice(change: Change, number: string): { title: string; body: string }
 async function recipients(trx: Trx, unitIds: number[]) {
   const byUnit = new Map<number, number[]>();
   const byRegion = new Map<number, number[]>();
-  const add = (m: Map<number, number[]>, k: number, v: number) => m.set(k, [...(m.get(k) ?? []), v]);
+  const add = (m: Map<number, number[]>, k: number, v: number) => {
+    const list = m.get(k);
+    if (list) list.push(v);
+    else m.set(k, [v]);
+  };
   if (unitIds.length > 0) {
     const rows = await trx
       .selectFrom('users')
