@@ -46,61 +46,48 @@ export function auditHash(r: HashedFields): string {
   return createHash('sha256').update(canonical).digest('hex');
 }
 
-/**
- * Appends a record to the chain inside the caller's transaction. The head row is locked first
- * (PostgreSQL: FOR UPDATE; SQLite: the write transaction already serialises), so concurrent
- * transactions append one after another and the chain never forks.
- */
-export async function writeAudit(ctx: CommandCtx, entry: AuditEntry): Promise<void> {
-  await appendAudit(ctx.trx, ctx.dialect, {
+/** Who made a change, as the audit record names it. */
+export interface AuditActor {
+  actorId: number | null;
+  actorName: string;
+  actorRole: string;
+  ip: string;
+}
+
+function actorOf(ctx: CommandCtx): AuditActor {
+  return {
     actorId: ctx.actor?.id ?? null,
     actorName: ctx.actor?.username ?? 'anonymous',
     actorRole: ctx.actor?.role ?? 'anonymous',
     ip: ctx.ip,
-    ...entry,
-  });
+  };
 }
 
-export async function appendAudit(
-  trx: Trx,
-  dialect: DialectName,
-  e: AuditEntry & { actorId: number | null; actorName: string; actorRole: string; ip: string },
-): Promise<void> {
-  let q = trx.selectFrom('audit_head').select(['last_id', 'last_hash']).where('id', '=', 1);
-  if (dialect === 'postgres') q = q.forUpdate();
-  const head = await q.executeTakeFirstOrThrow();
-  const row: HashedFields = {
-    id: head.last_id + 1,
-    at: nowIso(),
-    actor_id: e.actorId,
-    actor_name: e.actorName,
-    actor_role: e.actorRole,
-    action: e.action,
-    entity_type: e.entityType,
-    entity_id: String(e.entityId),
-    region_id: e.regionId ?? null,
-    ip: e.ip,
-    before_json: redact(e.before),
-    after_json: redact(e.after),
-    prev_hash: head.last_hash,
-  };
-  const hash = auditHash(row);
-  await trx
-    .insertInto('audit_log')
-    .values({ ...row, hash })
-    .execute();
-  await trx.updateTable('audit_head').set({ last_id: row.id, last_hash: hash }).where('id', '=', 1).execute();
+/** Appends one record to the chain inside the caller's transaction. */
+export async function writeAudit(ctx: CommandCtx, entry: AuditEntry): Promise<void> {
+  await appendAudits(ctx.trx, ctx.dialect, actorOf(ctx), [entry]);
+}
+
+/** Several records at once, in order (for jobs that change many entities). */
+export async function writeAuditMany(ctx: CommandCtx, entries: AuditEntry[]): Promise<void> {
+  await appendAudits(ctx.trx, ctx.dialect, actorOf(ctx), entries);
 }
 
 /**
- * Appends several records to the chain at once, in order, inside the caller's transaction: the head
- * is read (and locked) once, the records are hashed one after another exactly as `appendAudit` would,
- * inserted in multi-row statements, and the head is moved once. For jobs that change many entities.
+ * The one place the chain grows. The head row is locked first (PostgreSQL: FOR UPDATE; SQLite: the
+ * write transaction already serialises), so concurrent transactions append one after another and the
+ * chain never forks; the records are hashed in order, inserted in multi-row statements, and the head
+ * moves once.
  */
-export async function writeAuditMany(ctx: CommandCtx, entries: AuditEntry[]): Promise<void> {
+export async function appendAudits(
+  trx: Trx,
+  dialect: DialectName,
+  who: AuditActor,
+  entries: AuditEntry[],
+): Promise<void> {
   if (entries.length === 0) return;
-  let q = ctx.trx.selectFrom('audit_head').select(['last_id', 'last_hash']).where('id', '=', 1);
-  if (ctx.dialect === 'postgres') q = q.forUpdate();
+  let q = trx.selectFrom('audit_head').select(['last_id', 'last_hash']).where('id', '=', 1);
+  if (dialect === 'postgres') q = q.forUpdate();
   const head = await q.executeTakeFirstOrThrow();
   let id = head.last_id;
   let prev = head.last_hash;
@@ -109,14 +96,14 @@ export async function writeAuditMany(ctx: CommandCtx, entries: AuditEntry[]): Pr
     const row: HashedFields = {
       id,
       at: nowIso(),
-      actor_id: ctx.actor?.id ?? null,
-      actor_name: ctx.actor?.username ?? 'anonymous',
-      actor_role: ctx.actor?.role ?? 'anonymous',
+      actor_id: who.actorId,
+      actor_name: who.actorName,
+      actor_role: who.actorRole,
       action: e.action,
       entity_type: e.entityType,
       entity_id: String(e.entityId),
       region_id: e.regionId ?? null,
-      ip: ctx.ip,
+      ip: who.ip,
       before_json: redact(e.before),
       after_json: redact(e.after),
       prev_hash: prev,
@@ -126,12 +113,18 @@ export async function writeAuditMany(ctx: CommandCtx, entries: AuditEntry[]): Pr
   });
   // 14 columns a row: 500 rows stay far below either engine's limit on bound parameters.
   for (let i = 0; i < rows.length; i += 500) {
-    await ctx.trx
+    await trx
       .insertInto('audit_log')
       .values(rows.slice(i, i + 500))
       .execute();
   }
-  await ctx.trx.updateTable('audit_head').set({ last_id: id, last_hash: prev }).where('id', '=', 1).execute();
+  await trx.updateTable('audit_head').set({ last_id: id, last_hash: prev }).where('id', '=', 1).execute();
+}
+
+/** A single record by an actor given explicitly (first start, scripts). */
+export async function appendAudit(trx: Trx, dialect: DialectName, e: AuditEntry & AuditActor): Promise<void> {
+  const { actorId, actorName, actorRole, ip, ...entry } = e;
+  await appendAudits(trx, dialect, { actorId, actorName, actorRole, ip }, [entry]);
 }
 
 export interface ChainReport {
