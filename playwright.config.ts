@@ -40,7 +40,11 @@ export default defineConfig({
   projects: [
     { name: 'first-start', testMatch: /first-start\.spec\.ts$/ },
     { name: 'public', testMatch: /(register|directory|i18n|a11y|session)\.spec\.ts$/ },
-    { name: 'staff', testMatch: /(district|audit|stations)\.spec\.ts$/, dependencies: ['first-start'] },
+    {
+      name: 'staff',
+      testMatch: /(district|audit|stations|registry)\.spec\.ts$/,
+      dependencies: ['first-start'],
+    },
   ],
   webServer: {
     command: 'npx vite build --logLevel warn && npx tsx e2e/server.ts',

@@ -113,7 +113,7 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
   try {
     res = await send(method, path, opts);
     if (res.status === 403 && UNSAFE.has(method) && !readCookie(CSRF_COOKIE)) {
-      // No CSRF cookie yet (first request of the page): any response sets it; then retry once.
+      // No CSRF cookie yet (first request of the page); every response sets it; then retry once.
       await send('GET', '/api/health', {});
       res = await send(method, path, opts);
     }

@@ -4,6 +4,7 @@ import type { Role } from '../../shared/roles';
 import { PageFallback } from '../components/PageFallback';
 import type { LoginState } from '../lib/navigation';
 import { useSession } from '../session/SessionContext';
+import { registryRoutes } from '../registry/routes';
 import { stationRoutes } from '../stations/routes';
 import { ConsoleLayout } from './ConsoleLayout';
 import { Forbidden } from './Forbidden';
@@ -42,6 +43,7 @@ export default function ConsoleApp() {
               ),
             )}
             {stationRoutes()}
+            {registryRoutes()}
             <Route path="*" element={<Forbidden notFound />} />
           </Route>
         </Routes>

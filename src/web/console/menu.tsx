@@ -3,6 +3,10 @@ import {
   AuditOutlined,
   BellOutlined,
   BankOutlined,
+  BarChartOutlined,
+  BookOutlined,
+  ClusterOutlined,
+  HomeOutlined,
   CarryOutOutlined,
   ContainerOutlined,
   FileProtectOutlined,
@@ -25,6 +29,10 @@ export type PageKey =
   | 'stationReview'
   | 'stationCertify'
   | 'certBatches'
+  | 'registry'
+  | 'myStation'
+  | 'guide'
+  | 'stats'
   | 'accounts'
   | 'roles'
   | 'security'
@@ -86,6 +94,34 @@ export const PAGES: Record<PageKey, ConsolePage> = {
     icon: <ContainerOutlined />,
     group: 'work',
     component: lazy(() => import('../stations/pages/BatchesPage')),
+  },
+  registry: {
+    path: 'stations',
+    label: 'menu.registry',
+    icon: <ClusterOutlined />,
+    group: 'work',
+    component: lazy(() => import('../registry/pages/RegistryPage')),
+  },
+  myStation: {
+    path: 'my-station',
+    label: 'menu.myStation',
+    icon: <HomeOutlined />,
+    group: 'work',
+    component: lazy(() => import('../registry/pages/MyStationPage')),
+  },
+  guide: {
+    path: 'service-guide',
+    label: 'menu.guide',
+    icon: <BookOutlined />,
+    group: 'work',
+    component: lazy(() => import('../registry/pages/GuideEditorPage')),
+  },
+  stats: {
+    path: 'stats',
+    label: 'menu.stats',
+    icon: <BarChartOutlined />,
+    group: 'work',
+    component: lazy(() => import('../registry/pages/StatsPage')),
   },
   accounts: {
     path: 'accounts',
@@ -152,10 +188,10 @@ const MINE: PageKey[] = ['notifications', 'profile', 'password'];
  * every call; this table only decides what is shown.
  */
 export const MENU_BY_ROLE: Record<Role, PageKey[]> = {
-  unit: ['dashboard', 'stationApply', ...MINE],
+  unit: ['dashboard', 'stationApply', 'myStation', ...MINE],
   individual: ['dashboard', ...MINE],
-  district_officer: ['dashboard', 'stationReview', 'units', ...MINE],
-  municipal_officer: ['dashboard', 'stationCertify', 'certBatches', 'units', ...MINE],
+  district_officer: ['dashboard', 'stationReview', 'registry', 'stats', 'guide', 'units', ...MINE],
+  municipal_officer: ['dashboard', 'stationCertify', 'certBatches', 'registry', 'stats', 'units', ...MINE],
   national_reviewer: ['dashboard', ...MINE],
   expert: ['dashboard', ...MINE],
   sys_admin: ['dashboard', 'accounts', ...MINE],

@@ -1,5 +1,6 @@
 import type { Role } from '../../shared/roles';
 import type { Bilingual } from '../i18n/types';
+import { REGISTRY_GUIDE } from '../registry/guide';
 import { STATION_GUIDE } from '../stations/guide';
 
 /**
@@ -46,6 +47,7 @@ export const ROLE_GUIDES: RoleGuide[] = [
     now: [
       b('注册单位账号并登录工作台', 'Register the unit and log in'),
       ...STATION_GUIDE.unit,
+      ...REGISTRY_GUIDE.unit,
       ...COMMON_NOW,
     ],
     later: [
@@ -90,6 +92,7 @@ export const ROLE_GUIDES: RoleGuide[] = [
     account: STAFF_ACCOUNT,
     now: [
       ...STATION_GUIDE.district,
+      ...REGISTRY_GUIDE.district,
       b('在“单位名录”查看本区县已注册单位及其详情', 'See the units registered in your district under Units'),
       ...COMMON_NOW,
     ],
@@ -98,7 +101,6 @@ export const ROLE_GUIDES: RoleGuide[] = [
         '跟踪本区县揭榜项目研发进展，上报对接成果',
         'Follow matched projects in the district and report outcomes',
       ),
-      b('维护本区县博士后服务指南', 'Maintain the district’s service guide'),
     ],
   },
   {
@@ -110,20 +112,17 @@ export const ROLE_GUIDES: RoleGuide[] = [
     account: STAFF_ACCOUNT,
     now: [
       ...STATION_GUIDE.municipal,
+      ...REGISTRY_GUIDE.municipal,
       b('在“单位名录”查看全市已注册单位', 'See every registered unit under Units'),
       ...COMMON_NOW,
     ],
     later: [
-      b(
-        '工作站动态调整：整改期与注销设站资格',
-        'Dynamic adjustment of stations: rectification and deregistration',
-      ),
       b('审核张榜需求并提交部级审核', 'Review postings and pass them to the national reviewer'),
       b(
         '组织对接、专家评审、活动与年度评优',
         'Organise matching, expert evaluation, events and annual awards',
       ),
-      b('发布对接成功项目，统计分析', 'Publish successful matches; statistics'),
+      b('发布对接成功项目', 'Publish successful matches'),
     ],
   },
   {

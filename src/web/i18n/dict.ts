@@ -3,11 +3,20 @@ import { auditDict } from './audit';
 import { common } from './common';
 import { consoleDict } from './console';
 import { portal } from './portal';
+import { registryDict } from './registry';
 import { stationsDict } from './stations';
 import type { Lang } from './types';
 
 /** Every message of the client. Add a module here when a feature brings its own words. */
-export const messages = { ...common, ...portal, ...consoleDict, ...adminDict, ...auditDict, ...stationsDict };
+export const messages = {
+  ...common,
+  ...portal,
+  ...consoleDict,
+  ...adminDict,
+  ...auditDict,
+  ...stationsDict,
+  ...registryDict,
+};
 export type MessageKey = keyof typeof messages;
 
 export type Params = Record<string, string | number>;

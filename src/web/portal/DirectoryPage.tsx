@@ -8,6 +8,7 @@ import { useI18n } from '../i18n';
 import { useDebounced } from '../lib/useDebounced';
 import { useRequest } from '../lib/useRequest';
 import { useDocumentTitle } from '../lib/useTitle';
+import { RegionGuide } from '../registry/components/RegionGuide';
 
 /** 区县博管办通讯录: the municipal office and the 41 district offices, searchable by name or phone. */
 export default function DirectoryPage() {
@@ -90,6 +91,7 @@ export default function DirectoryPage() {
           loading={loading && !data}
           pagination={false}
           locale={{ emptyText: t('dir.empty') }}
+          expandable={{ expandedRowRender: (r) => <RegionGuide regionId={r.id} /> }}
           data-testid="directory-table"
         />
       </Card>

@@ -39,5 +39,18 @@ export async function certifyStation(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  // The station's own history starts with its certification.
+  await ctx.trx
+    .insertInto('station_events')
+    .values({
+      station_id: row.id,
+      action: 'certified',
+      from_status: 'none',
+      to_status: 'active',
+      actor_id: ctx.actor?.id ?? null,
+      actor_name: ctx.actor?.displayName ?? 'system',
+      at: now,
+    })
+    .execute();
   return { id: row.id, number };
 }
