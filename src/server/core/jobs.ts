@@ -6,7 +6,9 @@ export const NODE_ID = randomUUID();
 
 /**
  * Takes a named lock in the database for `ttlMs`, so a scheduled job runs on one node at a time.
- * Compare-and-set: a lock is taken only if absent or expired. Returns false when another node holds it.
+ * Compare-and-set: a lock is taken only if absent or expired — also against this node's own live lock,
+ * so a run that overlaps the previous one (a slow job, a short interval) waits its turn. Returns false
+ * when the lock is held.
  */
 export async function tryLock(db: Db, name: string, ttlMs: number, now = new Date()): Promise<boolean> {
   const until = new Date(now.getTime() + ttlMs).toISOString();
@@ -21,7 +23,7 @@ export async function tryLock(db: Db, name: string, ttlMs: number, now = new Dat
     .updateTable('job_locks')
     .set({ holder: NODE_ID, locked_until: until })
     .where('name', '=', name)
-    .where((eb) => eb.or([eb('locked_until', '<', nowS), eb('holder', '=', NODE_ID)]))
+    .where('locked_until', '<', nowS)
     .executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
 }
