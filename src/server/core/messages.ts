@@ -1,3 +1,5 @@
+import { APPLICATION_STATE_LABELS } from '../../shared/labels.js';
+import { CHALLENGE_STATE_LABELS } from '../../shared/challenges/labels.js';
 import { ELIGIBILITY_MESSAGES, type EligibilityKey } from '../../shared/stations/eligibility.js';
 import type { ErrorCode } from './errors.js';
 
@@ -206,6 +208,26 @@ export function fieldMessage(key: string, lang: Lang): string {
     if (k in ELIGIBILITY_MESSAGES) return ELIGIBILITY_MESSAGES[k as EligibilityKey][lang];
   }
   return (fieldMessages[key] ?? fieldMessages.invalid_format!)[lang];
+}
+
+type Labels = Record<string, { 'zh-CN': string; en: string }>;
+const STATE_LABELS: Labels = {
+  ...CHALLENGE_STATE_LABELS,
+  ...APPLICATION_STATE_LABELS,
+  active: { 'zh-CN': '正常', en: 'active' },
+  disabled: { 'zh-CN': '已停用', en: 'disabled' },
+  rectification: { 'zh-CN': '整改期', en: 'rectification' },
+  deregistered: { 'zh-CN': '已注销', en: 'deregistered' },
+};
+
+/** Error parameters as users read them: a `state` key becomes its label (“已推荐待认定”, not “recommended”). */
+export function readableParams(
+  params: Record<string, string | number>,
+  lang: Lang,
+): Record<string, string | number> {
+  const state = params.state;
+  if (typeof state !== 'string' || !(state in STATE_LABELS)) return params;
+  return { ...params, state: STATE_LABELS[state]![lang] };
 }
 
 export function interpolate(template: string, params: Record<string, string | number> = {}): string {

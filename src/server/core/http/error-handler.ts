@@ -1,7 +1,14 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type FieldError } from '../errors.js';
-import { errorMessages, fieldMessage, interpolate, pickLang, type Lang } from '../messages.js';
+import {
+  errorMessages,
+  fieldMessage,
+  interpolate,
+  pickLang,
+  readableParams,
+  type Lang,
+} from '../messages.js';
 import { toFieldErrors } from './zod-issues.js';
 
 export interface ErrorBody {
@@ -14,7 +21,10 @@ export interface ErrorBody {
 
 export function renderError(err: AppError, lang: Lang): ErrorBody {
   const body: ErrorBody = {
-    error: { code: err.code, message: interpolate(errorMessages[err.code][lang], err.params) },
+    error: {
+      code: err.code,
+      message: interpolate(errorMessages[err.code][lang], readableParams(err.params, lang)),
+    },
   };
   if (err.fields.length > 0) {
     body.error.fields = err.fields.map((f: FieldError) => ({

@@ -27,7 +27,7 @@ describe('concurrent requests', () => {
       const conflict = results.find((r) => r.status === 409)!;
       // The message names the state the account is in now, not the one read before the race.
       expect(expectError(conflict, 409, 'STATE_CONFLICT').error.message).toBe(
-        '该事项状态已变化（当前：disabled），请刷新后重试',
+        '该事项状态已变化（当前：已停用），请刷新后重试',
       );
       const records = await auditSince(t.db, mark, { accountIds: [target.id] });
       expect(records.map((r) => r.action)).toEqual(['account.disabled']);

@@ -210,7 +210,7 @@ describe('maintaining accounts', () => {
       'ACCOUNT_DISABLED',
     );
     const twice = await sys.post(`/api/users/${target.id}/disable`);
-    expect(expectError(twice, 409, 'STATE_CONFLICT').error.message).toContain('disabled');
+    expect(expectError(twice, 409, 'STATE_CONFLICT').error.message).toContain('已停用');
 
     const enabled = await sys.post<UserView>(`/api/users/${target.id}/enable`);
     expect(enabled.body).toMatchObject({ status: 'active' });

@@ -168,7 +168,12 @@ describe('station application workflow', () => {
     const app = await readyApplication(unit.client);
     await act(unit.client, app.id, 'submit');
     expect((await act(unit.client, app.id, 'withdraw')).body.state).toBe('withdrawn');
-    expectError(await act(officer.client, app.id, 'recommend', { opinion: '同意' }), 409, 'STATE_CONFLICT');
+    const late = expectError(
+      await act(officer.client, app.id, 'recommend', { opinion: '同意' }),
+      409,
+      'STATE_CONFLICT',
+    );
+    expect(late.error.message).toContain('已撤回');
     expectError(await act(unit.client, app.id, 'submit'), 409, 'STATE_CONFLICT');
   });
 
