@@ -1,13 +1,9 @@
-import { Alert, Button, Col, Form, Input, Radio, Row, Select } from 'antd';
-import { useEffect, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { Col, Form, Input, Radio, Row, Select } from 'antd';
 import { DEGREES, POSTDOC_STATUSES, type Degree, type PostdocStatus } from '../../shared/roles';
 import { authApi } from '../api/endpoints';
 import { useI18n } from '../i18n';
-import { useFormDraft } from '../lib/draft';
-import { applyServerErrors } from '../lib/formErrors';
 import { rulesFor } from '../lib/validators';
-import { AccountFields, FormSection } from './AccountFields';
+import { RegistrationForm } from './RegistrationForm';
 
 interface IndividualValues {
   username: string;
@@ -25,71 +21,25 @@ interface IndividualValues {
 }
 
 const DRAFT_KEY = 'bohou.draft.register.individual';
-const SECRET = ['password', 'confirm'] as const;
 
 /** 个人注册: a PhD or postdoc; a draft (without passwords) survives reloads. */
 export function IndividualRegisterForm() {
   const { t } = useI18n();
   const r = rulesFor(t);
-  const [form] = Form.useForm<IndividualValues>();
-  const navigate = useNavigate();
-  const draft = useFormDraft<IndividualValues>(DRAFT_KEY, SECRET);
-  const [restored, setRestored] = useState(draft.initial !== undefined);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    if (draft.initial) form.setFieldsValue(draft.initial);
-  }, [draft.initial, form]);
-
-  const onFinish = async (v: IndividualValues) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await authApi.registerIndividual({
-        username: v.username.trim(),
-        password: v.password,
-        person: v.person,
-      });
-      draft.clear();
-      navigate('/login', { state: { notice: 'registered', username: v.username.trim() } });
-    } catch (err) {
-      setError(applyServerErrors(form, err));
-      setBusy(false);
-    }
-  };
-
-  const clearDraft = () => {
-    draft.clear();
-    form.resetFields();
-    setRestored(false);
-  };
-
   return (
-    <Form<IndividualValues>
-      form={form}
+    <RegistrationForm<IndividualValues>
       name="reg-person"
-      layout="vertical"
-      scrollToFirstError={{ block: 'center' }}
-      onValuesChange={(_, all) => draft.save(all)}
-      onFinish={(v) => void onFinish(v)}
+      draftKey={DRAFT_KEY}
+      profileTitle={t('reg.section.person')}
+      submitLabel={t('reg.submitIndividual')}
+      submit={async (v) => {
+        await authApi.registerIndividual({
+          username: v.username.trim(),
+          password: v.password,
+          person: v.person,
+        });
+      }}
     >
-      {restored && (
-        <Alert
-          type="info"
-          showIcon
-          title={t('reg.draftRestored')}
-          style={{ marginBottom: 16 }}
-          action={
-            <Button size="small" onClick={clearDraft}>
-              {t('action.clearDraft')}
-            </Button>
-          }
-        />
-      )}
-      <FormSection title={t('reg.section.account')} />
-      <AccountFields />
-      <FormSection title={t('reg.section.person')} />
       <Row gutter={16}>
         <Col xs={24} md={12}>
           <Form.Item label={t('reg.name')} name={['person', 'name']} rules={[r.required(t('reg.name'))]}>
@@ -149,10 +99,6 @@ export function IndividualRegisterForm() {
           </Form.Item>
         </Col>
       </Row>
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
-      <Button type="primary" htmlType="submit" size="large" loading={busy}>
-        {t('reg.submitIndividual')}
-      </Button>
-    </Form>
+    </RegistrationForm>
   );
 }

@@ -1,15 +1,12 @@
-import { Alert, Button, Col, DatePicker, Form, Input, Row, Select } from 'antd';
+import { Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
-import { useNavigate } from 'react-router';
 import { UNIT_TYPES, type UnitType } from '../../shared/roles';
 import { authApi, publicApi } from '../api/endpoints';
 import { useI18n } from '../i18n';
-import { useFormDraft } from '../lib/draft';
-import { applyServerErrors } from '../lib/formErrors';
 import { useRequest } from '../lib/useRequest';
 import { rulesFor } from '../lib/validators';
-import { AccountFields, FormSection } from './AccountFields';
+import { FormSection } from './AccountFields';
+import { RegistrationForm } from './RegistrationForm';
 
 interface UnitValues {
   username: string;
@@ -28,72 +25,26 @@ interface UnitValues {
 }
 
 const DRAFT_KEY = 'bohou.draft.register.unit';
-const SECRET = ['password', 'confirm'] as const;
 
 /** 单位注册: the unit's account and profile; a draft (without passwords) survives reloads. */
 export function UnitRegisterForm() {
   const { t, lang } = useI18n();
   const r = rulesFor(t);
-  const [form] = Form.useForm<UnitValues>();
-  const navigate = useNavigate();
-  const draft = useFormDraft<UnitValues>(DRAFT_KEY, SECRET);
-  const [restored, setRestored] = useState(draft.initial !== undefined);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const regions = useRequest('districts', () => publicApi.regions({ kind: 'district' }));
-
-  useEffect(() => {
-    if (draft.initial) form.setFieldsValue(draft.initial);
-  }, [draft.initial, form]);
-
-  const onFinish = async (v: UnitValues) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await authApi.registerUnit({
-        username: v.username.trim(),
-        password: v.password,
-        unit: { ...v.unit, creditCode: v.unit.creditCode.trim().toUpperCase() },
-      });
-      draft.clear();
-      navigate('/login', { state: { notice: 'registered', username: v.username.trim() } });
-    } catch (err) {
-      setError(applyServerErrors(form, err));
-      setBusy(false);
-    }
-  };
-
-  const clearDraft = () => {
-    draft.clear();
-    form.resetFields();
-    setRestored(false);
-  };
-
   return (
-    <Form<UnitValues>
-      form={form}
+    <RegistrationForm<UnitValues>
       name="reg-unit"
-      layout="vertical"
-      scrollToFirstError={{ block: 'center' }}
-      onValuesChange={(_, all) => draft.save(all)}
-      onFinish={(v) => void onFinish(v)}
+      draftKey={DRAFT_KEY}
+      profileTitle={t('reg.section.unit')}
+      submitLabel={t('reg.submitUnit')}
+      submit={async (v) => {
+        await authApi.registerUnit({
+          username: v.username.trim(),
+          password: v.password,
+          unit: { ...v.unit, creditCode: v.unit.creditCode.trim().toUpperCase() },
+        });
+      }}
     >
-      {restored && (
-        <Alert
-          type="info"
-          showIcon
-          title={t('reg.draftRestored')}
-          style={{ marginBottom: 16 }}
-          action={
-            <Button size="small" onClick={clearDraft}>
-              {t('action.clearDraft')}
-            </Button>
-          }
-        />
-      )}
-      <FormSection title={t('reg.section.account')} />
-      <AccountFields />
-      <FormSection title={t('reg.section.unit')} />
       <Row gutter={16}>
         <Col xs={24} md={12}>
           <Form.Item
@@ -186,10 +137,6 @@ export function UnitRegisterForm() {
           </Form.Item>
         </Col>
       </Row>
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
-      <Button type="primary" htmlType="submit" size="large" loading={busy}>
-        {t('reg.submitUnit')}
-      </Button>
-    </Form>
+    </RegistrationForm>
   );
 }
