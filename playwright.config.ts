@@ -42,7 +42,7 @@ export default defineConfig({
     { name: 'public', testMatch: /(register|directory|i18n|a11y|session)\.spec\.ts$/ },
     {
       name: 'staff',
-      testMatch: /(district|audit|stations|registry)\.spec\.ts$/,
+      testMatch: /(district|audit|stations|registry|hall)\.spec\.ts$/,
       dependencies: ['first-start'],
     },
   ],

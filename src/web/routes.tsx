@@ -6,6 +6,8 @@ import { PortalLayout } from './portal/PortalLayout';
 const HomePage = lazy(() => import('./portal/HomePage'));
 const DirectoryPage = lazy(() => import('./portal/DirectoryPage'));
 const StationsPublicPage = lazy(() => import('./portal/StationsPublicPage'));
+const HallPage = lazy(() => import('./hall/HallPage'));
+const HallDetailPage = lazy(() => import('./hall/HallDetailPage'));
 const HelpPage = lazy(() => import('./portal/HelpPage'));
 const LoginPage = lazy(() => import('./portal/LoginPage'));
 const RegisterPage = lazy(() => import('./portal/RegisterPage'));
@@ -20,6 +22,8 @@ export function AppRoutes() {
         <Route index element={<HomePage />} />
         <Route path="directory" element={<DirectoryPage />} />
         <Route path="stations" element={<StationsPublicPage />} />
+        <Route path="hall" element={<HallPage />} />
+        <Route path="hall/:id" element={<HallDetailPage />} />
         <Route path="help" element={<HelpPage />} />
         <Route path="login" element={<LoginPage />} />
         <Route path="register" element={<RegisterPage />} />

@@ -2,6 +2,7 @@ import { adminDict } from './admin';
 import { auditDict } from './audit';
 import { common } from './common';
 import { consoleDict } from './console';
+import { hallDict } from './hall';
 import { portal } from './portal';
 import { registryDict } from './registry';
 import { stationsDict } from './stations';
@@ -16,6 +17,7 @@ export const messages = {
   ...auditDict,
   ...stationsDict,
   ...registryDict,
+  ...hallDict,
 };
 export type MessageKey = keyof typeof messages;
 

@@ -19,6 +19,8 @@ interface Service {
   desc: MessageKey;
   points: MessageKey[];
   link: string;
+  /** A second link (e.g. the challenge hall). */
+  extra?: { to: string; label: MessageKey };
 }
 
 const SERVICES: Service[] = [
@@ -35,6 +37,7 @@ const SERVICES: Service[] = [
     desc: 'home.challenge.desc',
     points: ['home.challenge.p1', 'home.challenge.p2', 'home.challenge.p3'],
     link: '/help#individual',
+    extra: { to: '/hall', label: 'home.challenge.hall' },
   },
 ];
 
@@ -112,6 +115,11 @@ export default function HomePage() {
                   ))}
                 </ul>
                 <Link to={s.link}>{t('nav.help')} →</Link>
+                {s.extra && (
+                  <Link to={s.extra.to} style={{ marginLeft: 20 }}>
+                    {t(s.extra.label)} →
+                  </Link>
+                )}
               </Card>
             </Col>
           ))}

@@ -44,6 +44,9 @@ export function PortalLayout() {
             <NavLink to="/directory" className={navClass}>
               {t('nav.directory')}
             </NavLink>
+            <NavLink to="/hall" className={navClass}>
+              {t('nav.hall')}
+            </NavLink>
             <NavLink to="/help" className={navClass}>
               {t('nav.help')}
             </NavLink>
