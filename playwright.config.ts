@@ -42,7 +42,8 @@ export default defineConfig({
     { name: 'public', testMatch: /(register|directory|i18n|a11y|session)\.spec\.ts$/ },
     {
       name: 'staff',
-      testMatch: /(district|audit|stations|registry|hall)\.spec\.ts$/,
+      testMatch:
+        /(district|audit|stations|registry|hall|challenge-poster|challenge-review|agreements)\.spec\.ts$/,
       dependencies: ['first-start'],
     },
   ],

@@ -8,6 +8,7 @@ const PAGES = [
   { path: '/register', name: '单位注册' },
   { path: '/register?tab=individual', name: '个人注册' },
   { path: '/help', name: '操作手册' },
+  { path: '/hall', name: '榜单大厅' },
 ];
 
 for (const p of PAGES) {

@@ -12,6 +12,7 @@ import { RegisterIndividualBody, RegisterUnitBody } from '../src/server/modules/
 import { creditCodeCheckChar } from '../src/shared/credit-code.js';
 import type { StaffRole } from '../src/shared/roles.js';
 import { openForCli } from './cli.js';
+import { demoChallenges } from './demo-challenges.js';
 
 const PASSWORD = 'Demo@2026bh';
 
@@ -122,8 +123,10 @@ for (const [username, name, role, region, label] of staffAccounts) {
   if (!(await exists(h, username))) await staff(h, username, name, role, region);
   made.push([username, label]);
 }
+const posted = await demoChallenges(h, yuzhong);
 await h.close();
 
 console.log('\n博后通 demo accounts (password for all: ' + PASSWORD + ')\n');
 for (const [u, label] of made) console.log(`  ${u.padEnd(14)} ${PASSWORD}   ${label}`);
+if (posted > 0) console.log(`\n  ${posted} demo postings published in the 榜单大厅 (/hall)`);
 console.log('');

@@ -31,7 +31,14 @@ import { registryRoutes } from './modules/stations/lifecycle/routes.js';
 import { stationImportRoutes } from './modules/stations/import/routes.js';
 import { guideRoutes } from './modules/regions/guide-routes.js';
 import { statsRoutes } from './modules/stats/routes.js';
+import { PublicCache } from './core/cache.js';
+import { challengeFileRoutes } from './modules/challenges/files.js';
 import { challengeRoutes } from './modules/challenges/routes.js';
+import { takingRoutes } from './modules/taking/routes.js';
+import { solutionRoutes } from './modules/taking/solution-routes.js';
+import { engagementRoutes } from './modules/taking/engagement-routes.js';
+import { agreementRoutes } from './modules/agreements/routes.js';
+import { verifyRoutes } from './modules/agreements/verify-routes.js';
 
 export interface BuildOptions {
   config: Config;
@@ -76,6 +83,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     storage,
     cipher: FieldCipher.fromDataDir(config.dataDir),
     loginLimitPerMinute: opts.loginLimitPerMinute ?? config.loginLimitPerMinute,
+    publicCache: new PublicCache(config.hallCacheSeconds * 1000),
     kickOutbox: () => {
       if (opts.outboxPollMs)
         setImmediate(() => void drain().catch((err: unknown) => app.log.error({ err }, 'outbox')));
@@ -120,6 +128,12 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   await app.register(guideRoutes);
   await app.register(statsRoutes);
   await app.register(challengeRoutes);
+  await app.register(agreementRoutes);
+  await app.register(verifyRoutes);
+  await app.register(challengeFileRoutes);
+  await app.register(takingRoutes);
+  await app.register(solutionRoutes);
+  await app.register(engagementRoutes);
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () =>
     app.swagger(),
   );

@@ -3,6 +3,7 @@ import type { ScheduledJob } from './core/scheduler.js';
 import { remindPendingReviews } from './modules/stations/reminders.js';
 import { runAdjustment } from './modules/stations/lifecycle/adjustment-job.js';
 import { closeExpiredChallenges } from './modules/challenges/expire.js';
+import { remindDeadlines } from './modules/challenges/reminders.js';
 import type { DialectName } from './db/index.js';
 import { todayInChina } from '../shared/roles.js';
 
@@ -37,6 +38,12 @@ export function scheduledJobs(config: Config, dialect: DialectName): ScheduledJo
       name: 'challenges.close_expired',
       everyMs: 60 * 60_000,
       run: (db) => closeExpiredChallenges(db, dialect, todayInChina()),
+    },
+    {
+      // Deadline reminders to posters: a week before and the day before.
+      name: 'challenges.remind_deadlines',
+      everyMs: 60 * 60_000,
+      run: (db) => remindDeadlines(db, todayInChina()),
     },
   ];
 }

@@ -9,6 +9,7 @@ const StationsPublicPage = lazy(() => import('./portal/StationsPublicPage'));
 const HallPage = lazy(() => import('./hall/HallPage'));
 const HallDetailPage = lazy(() => import('./hall/HallDetailPage'));
 const HelpPage = lazy(() => import('./portal/HelpPage'));
+const VerifyPage = lazy(() => import('./agreements/VerifyPage'));
 const LoginPage = lazy(() => import('./portal/LoginPage'));
 const RegisterPage = lazy(() => import('./portal/RegisterPage'));
 const NotFoundPage = lazy(() => import('./portal/NotFoundPage'));
@@ -25,6 +26,7 @@ export function AppRoutes() {
         <Route path="hall" element={<HallPage />} />
         <Route path="hall/:id" element={<HallDetailPage />} />
         <Route path="help" element={<HelpPage />} />
+        <Route path="verify" element={<VerifyPage />} />
         <Route path="login" element={<LoginPage />} />
         <Route path="register" element={<RegisterPage />} />
         <Route path="*" element={<NotFoundPage />} />

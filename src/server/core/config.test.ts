@@ -69,6 +69,14 @@ describe('loadConfig', () => {
     [{ SESSION_IDLE_MINUTES: 'soon' }, 'SESSION_IDLE_MINUTES="soon": must be a number'],
     [{ TRUST_PROXY: 'yes' }, 'TRUST_PROXY="yes": must be 0 or 1'],
     [{ COOKIE_SECURE: 'true' }, 'COOKIE_SECURE="true": must be 0 or 1'],
+    [
+      { SIGNING_P12_PATH: '/nonexistent/seal.p12', SIGNING_P12_PASSPHRASE: 'x' },
+      'SIGNING_P12_PATH="/nonexistent/seal.p12": no such file (leave it unset to use a development key in DATA_DIR)',
+    ],
+    [
+      { SIGNING_P12_PATH: 'package.json' },
+      'SIGNING_P12_PASSPHRASE="": must be set when SIGNING_P12_PATH is set',
+    ],
   ])('refuses %o, naming the variable', (env, message) => {
     expect(problems(env)).toEqual([message]);
   });
@@ -88,6 +96,14 @@ describe('loadConfig', () => {
       expect(msg).toMatch(/^Invalid configuration:\n/);
       for (const v of ['PORT', 'DATABASE_URL', 'SESSION_IDLE_MINUTES']) expect(msg).toContain(`  - ${v}=`);
     }
+  });
+
+  it('reads the sealing key path and passphrase (unset: the development key)', () => {
+    expect(loadConfig({}).signingP12Path).toBeUndefined();
+    expect(loadConfig({ SIGNING_P12_PATH: 'package.json', SIGNING_P12_PASSPHRASE: 's' })).toMatchObject({
+      signingP12Path: path.resolve('package.json'),
+      signingP12Passphrase: 's',
+    });
   });
 
   it('ignores unrelated variables', () => {

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -38,6 +39,12 @@ const ConfigSchema = z.object({
     .min(1, 'must be at least 1')
     .max(90, 'must be at most 90')
     .default(5),
+  HALL_CACHE_SECONDS: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(0, 'must be at least 0')
+    .max(300, 'must be at most 300')
+    .default(3),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
@@ -50,6 +57,11 @@ const ConfigSchema = z.object({
     .max(100_000, 'must be at most 100000')
     .default(20),
   COOKIE_SECURE: z.enum(['0', '1'], { error: 'must be 0 or 1' }).default('0'),
+  SIGNING_P12_PATH: z
+    .string()
+    .refine((p) => fs.existsSync(p), 'no such file (leave it unset to use a development key in DATA_DIR)')
+    .optional(),
+  SIGNING_P12_PASSPHRASE: z.string().optional(),
 });
 
 export interface Config {
@@ -63,9 +75,14 @@ export interface Config {
   cookieSecure: boolean;
   uploadMaxMb: number;
   reviewReminderDays: number;
+  /** How long a public hall response may be served from a node's cache (0: off). */
+  hallCacheSeconds: number;
   smtpUrl: string | undefined;
   smtpFrom: string;
   loginLimitPerMinute: number;
+  /** The platform's PDF sealing key (PKCS#12); unset: a development key generated in DATA_DIR. */
+  signingP12Path: string | undefined;
+  signingP12Passphrase: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -90,6 +107,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   }
   const c = parsed.data;
+  if (c.SIGNING_P12_PATH && c.SIGNING_P12_PASSPHRASE === undefined)
+    throw new ConfigError(['SIGNING_P12_PASSPHRASE="": must be set when SIGNING_P12_PATH is set']);
   return {
     port: c.PORT,
     host: c.HOST,
@@ -101,9 +120,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     cookieSecure: c.COOKIE_SECURE === '1',
     uploadMaxMb: c.UPLOAD_MAX_MB,
     reviewReminderDays: c.REVIEW_REMINDER_DAYS,
+    hallCacheSeconds: c.HALL_CACHE_SECONDS,
     smtpUrl: c.SMTP_URL,
     smtpFrom: c.SMTP_FROM,
     loginLimitPerMinute: c.LOGIN_LIMIT_PER_MINUTE,
+    signingP12Path: c.SIGNING_P12_PATH ? path.resolve(c.SIGNING_P12_PATH) : undefined,
+    signingP12Passphrase: c.SIGNING_P12_PASSPHRASE,
   };
 }
 

@@ -1,6 +1,8 @@
 import { APPLICATION_STATE_LABELS } from '../../shared/labels.js';
 import { CHALLENGE_STATE_LABELS } from '../../shared/challenges/labels.js';
 import { ELIGIBILITY_MESSAGES, type EligibilityKey } from '../../shared/stations/eligibility.js';
+import { isTakingReason, TAKING_REASONS } from '../../shared/taking/eligibility.js';
+import { DECISION_LABELS } from '../../shared/taking/solution.js';
 import type { ErrorCode } from './errors.js';
 
 export type Lang = 'zh-CN' | 'en';
@@ -89,6 +91,50 @@ export const errorMessages: Catalog<ErrorCode> = {
   COMMITMENT_REQUIRED: {
     'zh-CN': '提交前须阅读并接受本类需求的承诺书',
     en: 'Read and accept the commitment letter for this kind of need before submitting',
+  },
+  AGREEMENT_ALREADY_SIGNED: {
+    'zh-CN': '您已签署该文书，签署后不能撤回或重复签署',
+    en: 'You have already signed this document; a signature cannot be repeated or withdrawn',
+  },
+  AGREEMENT_NOT_YOUR_TURN: {
+    'zh-CN': '尚未轮到您签署，请等待{waiting}先签署',
+    en: 'It is not your turn to sign yet; waiting for: {waiting}',
+  },
+  AGREEMENT_PASSWORD_WRONG: {
+    'zh-CN': '密码不正确，未签署。连续输错将按登录规则锁定账号',
+    en: 'Wrong password; nothing was signed. Repeated failures lock the account as for logins',
+  },
+  VERIFY_NOT_PDF: {
+    'zh-CN': '请上传 PDF 文件（平台备案的文书均为 PDF）',
+    en: 'Upload a PDF file (filed documents are PDFs)',
+  },
+  TAKER_NOT_ELIGIBLE: {
+    'zh-CN': '不符合揭榜条件，详见标注的规则',
+    en: 'You may not take this need; see the rule named',
+  },
+  DEADLINE_PASSED: {
+    'zh-CN': '已过揭榜截止日期（{deadline}），不能再报名或提交、替换方案',
+    en: 'The deadline ({deadline}) has passed: no more sign-ups or solutions',
+  },
+  NOT_OPEN_FOR_TAKING: {
+    'zh-CN': '该需求当前不接受揭榜（未发布、已关闭或已对接成功）',
+    en: 'This need is not open for taking (not published, closed, or matched)',
+  },
+  ALREADY_SIGNED_UP: {
+    'zh-CN': '您（或本单位）已报名该需求，或已是其他报名团队的成员（报名编号 {id}）',
+    en: 'You (or your unit) already signed up for this need, or belong to a team that did (no. {id})',
+  },
+  SOLUTION_EXISTS: {
+    'zh-CN': '每个报名只能提交一份揭榜方案（已有方案编号 {id}）；如需更换，请修改或撤回原方案',
+    en: 'One solution per sign-up (no. {id} exists); edit or withdraw it instead',
+  },
+  INVITATIONS_PENDING: {
+    'zh-CN': '团队还有 {count} 名成员未回复邀请，全部回复后才能提交方案',
+    en: '{count} invited members have not answered yet; submit once all have',
+  },
+  CONFIDENTIALITY_REQUIRED: {
+    'zh-CN': '查看保密内容前须阅读并接受本需求的保密书',
+    en: 'Read and accept the confidentiality agreement of this need before viewing confidential material',
   },
   IMPORT_NOT_XLSX: {
     'zh-CN': '请上传 Excel 文件（.xlsx），可先下载导入模板填写',
@@ -199,10 +245,57 @@ export const fieldMessages: Catalog<string> = {
     en: 'Invalid page cursor; reload from the first page',
   },
   term_duplicate: { 'zh-CN': '该词条已存在', en: 'This term already exists' },
+  taker_kind: { 'zh-CN': '该类需求不能以此身份揭榜', en: 'This kind of need cannot be taken this way' },
+  unknown_account: { 'zh-CN': '该账号不存在或已停用', en: 'No such active account' },
+  member_not_individual: {
+    'zh-CN': '团队成员须为个人用户（博士、博士后等）',
+    en: 'Team members are individual accounts',
+  },
+  member_already_taking: {
+    'zh-CN': '该成员已在本团队或已报名本需求',
+    en: 'This person is already in this team or takes this need otherwise',
+  },
+  confidentiality_version: {
+    'zh-CN': '保密书已更新，请重新阅读后接受',
+    en: 'The confidentiality agreement has changed; read it again',
+  },
+  // Agreements (签署及备案).
+  template_field_undeclared: {
+    'zh-CN': '正文中的占位符 {{{name}}} 未在字段列表中定义',
+    en: 'The placeholder {{{name}}} is not declared in the fields',
+  },
+  template_field_duplicate: { 'zh-CN': '字段名重复', en: 'Duplicate field name' },
+  template_role_duplicate: { 'zh-CN': '签署方身份重复', en: 'Duplicate party role' },
+  template_field_unknown: { 'zh-CN': '模板中没有此字段', en: 'Not a field of the template' },
+  template_unknown: { 'zh-CN': '没有可用的该文书模板', en: 'No active template with this key' },
+  template_not_for_challenge: {
+    'zh-CN': '该模板不适用于张榜需求的双方签署（须由博管办备案，签署方为揭榜方和/或张榜方）',
+    en: 'This template is not for a posting’s parties (office filing, taker and/or poster)',
+  },
+  party_missing: { 'zh-CN': '缺少签署方：{role}', en: 'Missing party: {role}' },
+  party_account: {
+    'zh-CN': '签署方须为有效的单位或个人账号',
+    en: 'A party must be an active unit or individual account',
+  },
+  party_twice: { 'zh-CN': '同一账号不能作为两个签署方', en: 'One account cannot be two parties' },
+  party_role: { 'zh-CN': '模板中没有此签署方身份', en: 'Not a party role of the template' },
+  taker_is_poster: { 'zh-CN': '揭榜方不能是张榜方本人', en: 'The taker cannot be the poster' },
+  challenge_not_published: {
+    'zh-CN': '只能为已发布的张榜需求生成文书',
+    en: 'Only a published posting can have agreements',
+  },
+  document_hash: {
+    'zh-CN': '文书内容与您查看的版本不一致，请刷新后重新阅读',
+    en: 'The document differs from the one you read; reload it',
+  },
 };
 
 /** A field message: the general catalogue, or an eligibility item (`eligibility.<key>`). */
 export function fieldMessage(key: string, lang: Lang): string {
+  if (key.startsWith('taking.')) {
+    const k = key.slice('taking.'.length);
+    if (isTakingReason(k)) return TAKING_REASONS[k][lang];
+  }
   if (key.startsWith('eligibility.')) {
     const k = key.slice('eligibility.'.length);
     if (k in ELIGIBILITY_MESSAGES) return ELIGIBILITY_MESSAGES[k as EligibilityKey][lang];
@@ -212,11 +305,18 @@ export function fieldMessage(key: string, lang: Lang): string {
 
 type Labels = Record<string, { 'zh-CN': string; en: string }>;
 const STATE_LABELS: Labels = {
+  // 对接 decisions first, so that the postings' and applications' own labels win on shared keys.
+  ...DECISION_LABELS,
   ...CHALLENGE_STATE_LABELS,
   ...APPLICATION_STATE_LABELS,
   active: { 'zh-CN': '正常', en: 'active' },
   disabled: { 'zh-CN': '已停用', en: 'disabled' },
   rectification: { 'zh-CN': '整改期', en: 'rectification' },
+  signing: { 'zh-CN': '签署中', en: 'signing' },
+  signed: { 'zh-CN': '已签署待备案', en: 'signed, awaiting filing' },
+  filed: { 'zh-CN': '已备案', en: 'filed' },
+  declined: { 'zh-CN': '已拒签', en: 'declined' },
+  cancelled: { 'zh-CN': '已撤销', en: 'cancelled' },
   deregistered: { 'zh-CN': '已注销', en: 'deregistered' },
 };
 

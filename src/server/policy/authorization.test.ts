@@ -197,6 +197,24 @@ const ROWS: Row[] = [
     roles: { municipal_officer: 200, district_officer: 200 },
     others: F403,
   },
+  {
+    route: 'GET /api/confidentiality/{side}',
+    url: () => '/api/confidentiality/taker',
+    anonymous: 200,
+    others: 200,
+  },
+  {
+    route: 'GET /api/signups/mine',
+    anonymous: U401,
+    roles: { unit: 200, individual: 200 },
+    others: F403,
+  },
+  {
+    route: 'GET /api/challenges/mine/export.xlsx',
+    anonymous: U401,
+    roles: { unit: 200, individual: 200 },
+    others: F403,
+  },
   ...['stations', 'applications', 'recruits', 'at-risk'].flatMap((kind): Row[] =>
     ['', '/export.xlsx'].map((suffix) => ({
       route: `GET /api/stats/${kind}${suffix}`,
@@ -205,6 +223,20 @@ const ROWS: Row[] = [
       others: F403,
     })),
   ),
+  ...['/api/agreement-templates', '/api/agreements/register', '/api/agreements/register/export.xlsx'].map(
+    (path): Row => ({
+      route: `GET ${path}`,
+      anonymous: U401,
+      roles: { municipal_officer: 200, district_officer: 200 },
+      others: F403,
+    }),
+  ),
+  {
+    route: 'GET /api/agreements/mine',
+    anonymous: U401,
+    roles: { unit: 200, individual: 200 },
+    others: F403,
+  },
 ];
 
 /** Routes whose authorisation is tested with their module (they need multi-step set-up). */
@@ -213,9 +245,21 @@ const COVERED_ELSEWHERE: Array<[prefix: string, testFile: string]> = [
   ['/api/station-applications', 'src/server/modules/stations/applications.test.ts'],
   ['/api/cert-batches', 'src/server/modules/stations/certification.test.ts'],
   ['/api/stations', 'src/server/modules/stations/certification.test.ts'],
+  // 揭榜 (taking): listed before '/api/challenges' so that its own tests are the ones required.
+  ['/api/challenges/{id}/signups', 'src/server/modules/taking/signups.test.ts'],
+  ['/api/challenges/{id}/solutions', 'src/server/modules/taking/solutions.test.ts'],
+  ['/api/challenges/{id}/confidential', 'src/server/modules/taking/gate.test.ts'],
+  ['/api/challenges/{id}/access-log', 'src/server/modules/taking/gate.test.ts'],
+  ['/api/signups', 'src/server/modules/taking/signups.test.ts'],
+  ['/api/solutions/{id}/messages', 'src/server/modules/taking/engagement.test.ts'],
+  ['/api/solutions/{id}/engagement', 'src/server/modules/taking/engagement.test.ts'],
+  ['/api/solutions', 'src/server/modules/taking/solutions.test.ts'],
   ['/api/challenges', 'src/server/modules/challenges/workflow.test.ts'],
   ['/api/hall/challenges', 'src/server/modules/challenges/hall.test.ts'],
   ['/api/challenge-terms', 'src/server/modules/challenges/hall.test.ts'],
+  ['/api/agreement-templates', 'src/server/modules/agreements/signing.test.ts'],
+  ['/api/agreements', 'src/server/modules/agreements/register.test.ts'],
+  ['/api/verify/agreements', 'src/server/modules/agreements/verify.test.ts'],
 ];
 /** Routes anyone may call without logging in. */
 const PUBLIC = new Set([
@@ -224,7 +268,10 @@ const PUBLIC = new Set([
   'GET /api/challenges/workflow',
   'GET /api/challenges/commitments/{kind}',
   'GET /api/challenges/{id}',
+  'GET /api/challenges/{id}/files/{fileId}',
   'GET /api/hall/challenges',
+  'GET /api/verify/agreements/{code}',
+  'POST /api/verify/agreements',
 ]);
 
 let fx: Fixture;

@@ -1,5 +1,6 @@
 import type { Role } from '../../shared/roles.js';
 import type { Actor } from './actor.js';
+import { TAKING_RULES, type TakingResources } from './rules-taking.js';
 
 /**
  * The policy table: which role may do which action on which kind of resource, with an optional
@@ -28,6 +29,10 @@ export interface ResourceMap {
   };
   challenge_terms: Record<string, never>;
   challenge_settings: Record<string, never>;
+  agreement: { id: number; partyUserIds: number[]; regionId: number | null; state: string };
+  agreement_template: Record<string, never>;
+  signup: TakingResources['signup'];
+  solution: TakingResources['solution'];
 }
 export type ResourceType = keyof ResourceMap;
 
@@ -300,6 +305,76 @@ export const RULES: readonly Rule[] = [
     roles: ['municipal_officer', 'sys_admin'],
   }),
   rule({ resource: 'challenge_settings', action: 'update', typeLevel: true, roles: ['sys_admin'] }),
+
+  // Agreements (签署及备案): the parties see and sign their own; the municipal office sees, files and
+  // cancels any; a district office sees and files those of its district. Workflow actions (order,
+  // state) are in modules/agreements/workflow.ts; the templates are the municipal office's.
+  rule({
+    resource: 'agreement',
+    action: 'view',
+    roles: ['unit', 'individual'],
+    scope: 'self',
+    when: (a, r) => r.partyUserIds.includes(a.id),
+  }),
+  rule({ resource: 'agreement', action: 'view', roles: ['municipal_officer'] }),
+  rule({
+    resource: 'agreement',
+    action: 'view',
+    roles: ['district_officer'],
+    scope: 'own_region',
+    when: (a, r) => inOwnRegion(a, r.regionId),
+  }),
+  rule({
+    resource: 'agreement',
+    action: 'sign',
+    roles: ['unit', 'individual'],
+    scope: 'self',
+    when: (a, r) => r.partyUserIds.includes(a.id) && r.state === 'signing',
+  }),
+  rule({
+    resource: 'agreement',
+    action: 'decline',
+    roles: ['unit', 'individual'],
+    scope: 'self',
+    when: (a, r) => r.partyUserIds.includes(a.id) && r.state === 'signing',
+  }),
+  rule({
+    resource: 'agreement',
+    action: 'file',
+    roles: ['municipal_officer'],
+    when: (_a, r) => r.state === 'signed',
+  }),
+  rule({
+    resource: 'agreement',
+    action: 'file',
+    roles: ['district_officer'],
+    scope: 'own_region',
+    when: (a, r) => inOwnRegion(a, r.regionId) && r.state === 'signed',
+  }),
+  rule({
+    resource: 'agreement',
+    action: 'cancel',
+    roles: ['municipal_officer'],
+    when: (_a, r) => r.state === 'signing' || r.state === 'signed',
+  }),
+  rule({ resource: 'agreement', action: 'create', typeLevel: true, roles: ['municipal_officer'] }),
+  rule({ resource: 'agreement', action: 'list_mine', typeLevel: true, roles: ['unit', 'individual'] }),
+  rule({
+    resource: 'agreement',
+    action: 'register',
+    typeLevel: true,
+    roles: ['municipal_officer', 'district_officer'],
+  }),
+  rule({
+    resource: 'agreement_template',
+    action: 'read',
+    typeLevel: true,
+    roles: ['municipal_officer', 'district_officer'],
+  }),
+  rule({ resource: 'agreement_template', action: 'manage', typeLevel: true, roles: ['municipal_officer'] }),
+
+  // 揭榜: sign-ups, solutions and the confidential-access log (rules-taking.ts).
+  ...TAKING_RULES,
 
   // 三员分立: the audit admin reads the trail and changes nothing else.
   rule({ resource: 'audit', action: 'read', roles: ['audit_admin'] }),

@@ -54,6 +54,8 @@ const common = {
   /** The district (区县) the need belongs to. */
   regionId: z.number().int().positive(),
   deadline: Deadline,
+  /** Public attachments (uploaded file ids, the poster's own): shown in the hall with the public part. */
+  attachmentIds: z.array(z.number().int().positive()).max(20).optional(),
   confidential: Confidential,
 };
 

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  alternatives,
-  buildQuery,
-  ftsQuery,
-  highlight,
-  indexTokens,
-  queryTerms,
-  segment,
-  tsQuery,
-  tsVector,
-  type TermEntry,
-} from './tokens.js';
+import { alternatives, planQuery, segment, type TermEntry } from './query.js';
+import { ftsQuery, highlight, indexTokens, queryTerms, tsQuery, tsVector, type Group } from './tokens.js';
 
 const dict: TermEntry[] = [
   { term: '柑橘', synonyms: ['柑桔'], narrower: [] },
@@ -39,12 +29,15 @@ describe('bigram tokens', () => {
   });
 
   it('builds quoted FTS5 and tsquery text that carries no user operators', () => {
-    const { groups, needles } = buildQuery('柑橘 锂', dict);
+    const groupsOf = (q: string, d: TermEntry[]): Group[] =>
+      planQuery(q, d).terms.map((t) => t.words.flatMap((w) => w.alts));
+    const groups = groupsOf('柑橘 锂', dict);
+    const { needles } = planQuery('柑橘 锂', dict);
     expect(ftsQuery(groups)).toBe('(("柑橘") OR ("柑桔")) AND (("锂" *))');
     expect(tsQuery(groups)).toBe("(('柑橘') | ('柑桔')) & (('锂':*))");
     expect(needles).toEqual(['柑橘', '柑桔', '锂']);
-    expect(tsQuery(buildQuery('锂电池', []).groups)).toBe("((('锂电' <-> '电池')))");
-    expect(ftsQuery(buildQuery('a"b OR', []).groups)).toBe('(("a" *)) AND (("b" *)) AND (("or" *))');
+    expect(tsQuery(groupsOf('锂电池', []))).toBe("((('锂电' <-> '电池')))");
+    expect(ftsQuery(groupsOf('a"b OR', []))).toBe('(("a" *)) AND (("b" *)) AND (("or" *))');
   });
 
   it('writes tsvector text with weights and positions', () => {

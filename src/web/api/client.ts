@@ -152,4 +152,5 @@ export const api = {
     request<T>('POST', path, { ...opts, body: body ?? {} }),
   put: <T>(path: string, body: unknown, opts: RequestOptions = {}) =>
     request<T>('PUT', path, { ...opts, body }),
+  del: <T>(path: string, opts: RequestOptions = {}) => request<T>('DELETE', path, opts),
 };

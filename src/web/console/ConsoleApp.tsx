@@ -1,6 +1,7 @@
 import { App as AntApp } from 'antd';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import type { Role } from '../../shared/roles';
+import { challengeRoutes } from '../challenges/routes';
 import { PageFallback } from '../components/PageFallback';
 import type { LoginState } from '../lib/navigation';
 import { useSession } from '../session/SessionContext';
@@ -44,6 +45,7 @@ export default function ConsoleApp() {
             )}
             {stationRoutes()}
             {registryRoutes()}
+            {challengeRoutes()}
             <Route path="*" element={<Forbidden notFound />} />
           </Route>
         </Routes>

@@ -9,11 +9,16 @@ import {
   HomeOutlined,
   CarryOutOutlined,
   ContainerOutlined,
+  FileDoneOutlined,
+  FileTextOutlined,
   FileProtectOutlined,
   DashboardOutlined,
+  FlagOutlined,
   IdcardOutlined,
   KeyOutlined,
+  ReadOutlined,
   SafetyCertificateOutlined,
+  SolutionOutlined,
   TableOutlined,
   TeamOutlined,
   UserSwitchOutlined,
@@ -33,6 +38,12 @@ export type PageKey =
   | 'myStation'
   | 'guide'
   | 'stats'
+  | 'myChallenges'
+  | 'challengeReview'
+  | 'challengeTerms'
+  | 'myAgreements'
+  | 'agreementRegister'
+  | 'agreementTemplates'
   | 'accounts'
   | 'roles'
   | 'security'
@@ -123,6 +134,48 @@ export const PAGES: Record<PageKey, ConsolePage> = {
     group: 'work',
     component: lazy(() => import('../registry/pages/StatsPage')),
   },
+  myChallenges: {
+    path: 'challenges',
+    label: 'menu.myChallenges',
+    icon: <FlagOutlined />,
+    group: 'work',
+    component: lazy(() => import('../challenges/poster/MyChallengesPage')),
+  },
+  challengeReview: {
+    path: 'challenge-review',
+    label: 'menu.challengeReview',
+    icon: <SolutionOutlined />,
+    group: 'work',
+    component: lazy(() => import('../challenges/review/ChallengeQueuePage')),
+  },
+  challengeTerms: {
+    path: 'challenge-terms',
+    label: 'menu.challengeTerms',
+    icon: <ReadOutlined />,
+    group: 'work',
+    component: lazy(() => import('../challenges/review/TermsPage')),
+  },
+  myAgreements: {
+    path: 'agreements',
+    label: 'menu.myAgreements',
+    icon: <FileDoneOutlined />,
+    group: 'work',
+    component: lazy(() => import('../agreements/MyAgreementsPage')),
+  },
+  agreementRegister: {
+    path: 'agreement-register',
+    label: 'menu.agreementRegister',
+    icon: <FileDoneOutlined />,
+    group: 'work',
+    component: lazy(() => import('../agreements/RegisterPage')),
+  },
+  agreementTemplates: {
+    path: 'agreement-templates',
+    label: 'menu.agreementTemplates',
+    icon: <FileTextOutlined />,
+    group: 'work',
+    component: lazy(() => import('../agreements/TemplatesPage')),
+  },
   accounts: {
     path: 'accounts',
     label: 'menu.accounts',
@@ -188,11 +241,32 @@ const MINE: PageKey[] = ['notifications', 'profile', 'password'];
  * every call; this table only decides what is shown.
  */
 export const MENU_BY_ROLE: Record<Role, PageKey[]> = {
-  unit: ['dashboard', 'stationApply', 'myStation', ...MINE],
-  individual: ['dashboard', ...MINE],
-  district_officer: ['dashboard', 'stationReview', 'registry', 'stats', 'guide', 'units', ...MINE],
-  municipal_officer: ['dashboard', 'stationCertify', 'certBatches', 'registry', 'stats', 'units', ...MINE],
-  national_reviewer: ['dashboard', ...MINE],
+  unit: ['dashboard', 'stationApply', 'myStation', 'myChallenges', 'myAgreements', ...MINE],
+  individual: ['dashboard', 'myChallenges', 'myAgreements', ...MINE],
+  district_officer: [
+    'dashboard',
+    'stationReview',
+    'registry',
+    'stats',
+    'guide',
+    'units',
+    'agreementRegister',
+    ...MINE,
+  ],
+  municipal_officer: [
+    'dashboard',
+    'stationCertify',
+    'certBatches',
+    'registry',
+    'stats',
+    'units',
+    'challengeReview',
+    'challengeTerms',
+    'agreementRegister',
+    'agreementTemplates',
+    ...MINE,
+  ],
+  national_reviewer: ['dashboard', 'challengeReview', ...MINE],
   expert: ['dashboard', ...MINE],
   sys_admin: ['dashboard', 'accounts', ...MINE],
   sec_admin: ['dashboard', 'roles', 'security', 'policy', ...MINE],

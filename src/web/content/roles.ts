@@ -1,5 +1,6 @@
 import type { Role } from '../../shared/roles';
 import type { Bilingual } from '../i18n/types';
+import { CHALLENGE_GUIDE } from '../challenges/guide';
 import { REGISTRY_GUIDE } from '../registry/guide';
 import { STATION_GUIDE } from '../stations/guide';
 
@@ -48,13 +49,11 @@ export const ROLE_GUIDES: RoleGuide[] = [
       b('注册单位账号并登录工作台', 'Register the unit and log in'),
       ...STATION_GUIDE.unit,
       ...REGISTRY_GUIDE.unit,
+      ...CHALLENGE_GUIDE.unit,
       ...COMMON_NOW,
     ],
     later: [
-      b(
-        '发布技术攻关需求（张榜），审阅揭榜方案、对接',
-        'Post technical challenges, review solutions and engage',
-      ),
+      b('审阅揭榜方案、在线对接', 'Review solutions and engage with takers'),
       b('揭榜博士后科研成果转化需求', 'Take commercialisation needs of postdocs'),
       b(
         '在线签署承诺书、保密书、合作协议',
@@ -72,9 +71,8 @@ export const ROLE_GUIDES: RoleGuide[] = [
       '在“注册 → 个人注册”自行注册：填写姓名、最高学位、博士后状态（在站/出站/博士）、研究领域、所在单位及联系方式。',
       'Self-registration under Register → Individual: name, degree, postdoc status (in/out of station, PhD), field, institution and contact.',
     ),
-    now: [b('注册个人账号并登录工作台', 'Register and log in'), ...COMMON_NOW],
+    now: [b('注册个人账号并登录工作台', 'Register and log in'), ...CHALLENGE_GUIDE.individual, ...COMMON_NOW],
     later: [
-      b('发布博士后科研成果转化需求', 'Post a result for commercialisation'),
       b(
         '揭榜技术攻关需求，提交揭榜方案（个人或团队）',
         'Take a technical challenge and submit a solution (alone or as a team)',
@@ -114,10 +112,10 @@ export const ROLE_GUIDES: RoleGuide[] = [
       ...STATION_GUIDE.municipal,
       ...REGISTRY_GUIDE.municipal,
       b('在“单位名录”查看全市已注册单位', 'See every registered unit under Units'),
+      ...CHALLENGE_GUIDE.municipal,
       ...COMMON_NOW,
     ],
     later: [
-      b('审核张榜需求并提交部级审核', 'Review postings and pass them to the national reviewer'),
       b(
         '组织对接、专家评审、活动与年度评优',
         'Organise matching, expert evaluation, events and annual awards',
@@ -132,8 +130,8 @@ export const ROLE_GUIDES: RoleGuide[] = [
       'The ministry’s reviewer: second-level review of postings.',
     ),
     account: STAFF_ACCOUNT,
-    now: COMMON_NOW,
-    later: [b('对张榜需求进行部级审核（通过或退回）', 'Approve or return postings before publication')],
+    now: [...CHALLENGE_GUIDE.national, ...COMMON_NOW],
+    later: [],
   },
   {
     role: 'expert',

@@ -6,6 +6,7 @@ import { MATURITY_LABELS } from '../../shared/challenges/labels';
 import { DOMAIN_LABELS } from '../../shared/labels';
 import { useI18n, type MessageKey } from '../i18n';
 import { formatDate } from '../lib/format';
+import { FileList } from '../stations/components/FileLink';
 import { useRequest } from '../lib/useRequest';
 import { useDocumentTitle } from '../lib/useTitle';
 import { hallApi } from './api';
@@ -53,6 +54,20 @@ function Detail({ c }: { c: ChallengeDetail }) {
   const text = (v: string | undefined): ReactNode =>
     v ? <div style={{ whiteSpace: 'pre-wrap' }}>{v}</div> : t('hall.detail.none');
   const field = (key: MessageKey, v: ReactNode) => ({ key, label: t(key), children: v });
+  const files = new Map(c.publicAttachments.map((f) => [f.id, f]));
+  const attachments =
+    c.publicAttachments.length === 0
+      ? []
+      : [
+          field(
+            'hall.detail.attachments',
+            <FileList
+              ids={c.publicAttachments.map((f) => f.id)}
+              files={(id) => files.get(id)}
+              urlOf={(id) => `/api/challenges/${c.id}/files/${id}`}
+            />,
+          ),
+        ];
 
   const publicItems =
     c.kind === 'tech'
@@ -63,6 +78,7 @@ function Detail({ c }: { c: ChallengeDetail }) {
           field('hall.budget.tech', t('hall.wan', { n: c.budgetWan })),
           field('hall.detail.support', text(p.support)),
           field('hall.deadline', formatDate(c.deadline)),
+          ...attachments,
         ]
       : [
           field('hall.detail.achievement', text(p.achievement)),
@@ -73,6 +89,7 @@ function Detail({ c }: { c: ChallengeDetail }) {
           field('hall.detail.partnerSought', text(p.partnerSought)),
           field('hall.budget.transfer', t('hall.wan', { n: c.budgetWan })),
           field('hall.deadline', formatDate(c.deadline)),
+          ...attachments,
         ];
 
   return (

@@ -1,3 +1,4 @@
+import type { FileView } from '../stations/types';
 import type { ChallengeKind } from '../../shared/challenges/form';
 
 export type HallStatus = 'open' | 'closed' | 'matched';
@@ -76,6 +77,7 @@ export interface ChallengeDetail {
   deadline: string;
   budgetWan: number;
   public: PublicFields;
+  publicAttachments: FileView[];
   publishedAt: string | null;
   closedAt: string | null;
   views: number;

@@ -1,5 +1,8 @@
 import { adminDict } from './admin';
+import { agreementsDict } from './agreements';
 import { auditDict } from './audit';
+import { challengesPosterDict } from './challengesPoster';
+import { challengesReviewDict } from './challengesReview';
 import { common } from './common';
 import { consoleDict } from './console';
 import { hallDict } from './hall';
@@ -18,6 +21,9 @@ export const messages = {
   ...stationsDict,
   ...registryDict,
   ...hallDict,
+  ...challengesPosterDict,
+  ...challengesReviewDict,
+  ...agreementsDict,
 };
 export type MessageKey = keyof typeof messages;
 

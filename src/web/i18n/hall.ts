@@ -57,6 +57,7 @@ export const hallDict = {
   'hall.detail.patentTitle': ['专利名称', 'Title'],
   'hall.detail.patentOwner': ['专利权人', 'Owner'],
   'hall.detail.noPatents': ['未填写专利', 'No patents listed'],
+  'hall.detail.attachments': ['公开附件', 'Public attachments'],
   'hall.detail.ipOwnership': ['知识产权归属', 'IP ownership'],
   'hall.detail.market': ['市场与用户', 'Market and users'],
   'hall.detail.partnerSought': ['寻求的合作方', 'Partner sought'],

@@ -132,6 +132,7 @@ export async function runCommand<T>(
     .execute((trx) =>
       fn({ trx, dialect, actor: req.actor, ip: req.ip, userAgent: String(req.headers['user-agent'] ?? '') }),
     );
+  app.deps.publicCache.invalidate();
   app.deps.kickOutbox();
   return result;
 }

@@ -4,10 +4,25 @@ import { foundation } from './001_foundation.js';
 import { stations } from './002_stations.js';
 import { stationLifecycle } from './003_station_lifecycle.js';
 import { challenges } from './004_challenges.js';
+import { agreements } from './005_agreements.js';
+import { searchTerms } from './006_search_terms.js';
+import { hallIndexes } from './007_hall_indexes.js';
+import { challengeReminders } from './008_challenge_reminders.js';
+import { taking } from './009_taking.js';
 import type { BohouMigration, MigrationDb } from './helpers.js';
 
 /** In order. A migration, once released, is never edited: add the next one. */
-export const MIGRATIONS: BohouMigration[] = [foundation, stations, stationLifecycle, challenges];
+export const MIGRATIONS: BohouMigration[] = [
+  foundation,
+  stations,
+  stationLifecycle,
+  challenges,
+  agreements,
+  searchTerms,
+  hallIndexes,
+  challengeReminders,
+  taking,
+];
 
 class StaticProvider implements MigrationProvider {
   constructor(private readonly dialect: DialectName) {}

@@ -27,6 +27,8 @@ import {
   type Commitment,
 } from './load.js';
 import { searchRepo } from './search.js';
+import type { AgreementDeps } from '../agreements/commands.js';
+import { fileCommitmentLetter } from '../agreements/subjects.js';
 import {
   CHALLENGE_WORKFLOW,
   challengeWorkflow,
@@ -65,7 +67,7 @@ async function assertEligible(trx: Trx, actor: Actor, kind: ChallengeKind): Prom
     throw new AppError('POSTER_NOT_ELIGIBLE', { reason: INELIGIBILITY_TEXT[reason]?.['zh-CN'] ?? reason });
 }
 
-/** The district must exist; attachments must be the poster's own uploads. */
+/** The district must exist; attachments must be the poster's (or the poster's unit's) own uploads. */
 async function assertReferences(trx: Trx, actor: Actor, input: ChallengeInputData): Promise<void> {
   const region = await trx
     .selectFrom('regions')
@@ -73,18 +75,24 @@ async function assertReferences(trx: Trx, actor: Actor, input: ChallengeInputDat
     .where('id', '=', input.regionId)
     .executeTakeFirst();
   if (!region) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'regionId', key: 'unknown_region' }]);
-  const ids = [...new Set(input.confidential.attachmentIds)];
+  await assertOwnFiles(trx, actor, input.confidential.attachmentIds, 'confidential.attachmentIds');
+  await assertOwnFiles(trx, actor, input.attachmentIds ?? [], 'attachmentIds');
+}
+
+async function assertOwnFiles(trx: Trx, actor: Actor, list: number[], path: string): Promise<void> {
+  const ids = [...new Set(list)];
   if (ids.length === 0) return;
   const own = await trx
     .selectFrom('files')
     .select('id')
     .where('id', 'in', ids)
-    .where('owner_user_id', '=', actor.id)
+    .where((eb) =>
+      actor.unitId !== null
+        ? eb.or([eb('owner_user_id', '=', actor.id), eb('unit_id', '=', actor.unitId)])
+        : eb('owner_user_id', '=', actor.id),
+    )
     .execute();
-  if (own.length !== ids.length)
-    throw new AppError('VALIDATION_FAILED', {}, [
-      { path: 'confidential.attachmentIds', key: 'unknown_file' },
-    ]);
+  if (own.length !== ids.length) throw new AppError('VALIDATION_FAILED', {}, [{ path, key: 'unknown_file' }]);
 }
 
 function columns(input: ChallengeInputData) {
@@ -166,8 +174,17 @@ export async function updateChallenge(
   return revision + 1;
 }
 
-/** Files the poster's acceptance of the kind's commitment letter (text version, hash, time, account, IP). */
-export async function acceptCommitment(ctx: CommandCtx, id: number, version: string): Promise<Commitment> {
+/**
+ * Files the poster's acceptance of the kind's commitment letter (text version, hash, time, account, IP).
+ * With `agreements` (the HTTP route passes it), the acceptance is also filed as a sealed one-party
+ * document (modules/agreements/subjects.ts), in the same transaction.
+ */
+export async function acceptCommitment(
+  ctx: CommandCtx,
+  id: number,
+  version: string,
+  agreements?: AgreementDeps,
+): Promise<Commitment> {
   const actor = needActor(ctx);
   const { record } = await loadChallenge(ctx.trx, actor, id);
   authorize(actor, 'challenge', 'edit', policyRes(record));
@@ -199,6 +216,12 @@ export async function acceptCommitment(ctx: CommandCtx, id: number, version: str
     entityId: id,
     after: commitment,
   });
+  if (agreements)
+    await fileCommitmentLetter(ctx, agreements, record, {
+      version: letter.version,
+      text: letter.text,
+      acceptedAt: commitment.acceptedAt,
+    });
   return commitment;
 }
 

@@ -5,7 +5,7 @@ import { CHALLENGE_KINDS, publicBody, type PublicPart } from '../../../shared/ch
 import { highlight, snippet } from '../../../shared/challenges/tokens.js';
 import { DOMAINS, todayInChina } from '../../../shared/roles.js';
 import { hallStatus } from './presenter.js';
-import { prepareSearch, searchRepo } from './search.js';
+import { prepareSearch, searchOrder, searchPredicate, searchRepo } from './search.js';
 
 export const HallQuery = z.object({
   kind: z.enum(CHALLENGE_KINDS).optional(),
@@ -81,7 +81,7 @@ export async function listHall(db: DbOrTrx, dialect: DialectName, f: HallFilter)
       .where('c.matched_at', 'is', null)
       .where((eb) => eb.or([eb('c.state', '=', 'closed'), eb('c.deadline', '<', today)]));
   if (f.status === 'matched') q = q.where('c.matched_at', 'is not', null);
-  if (search) q = q.where(repo.matches(search.expr));
+  if (search) q = q.where(searchPredicate(repo, search));
 
   const { n } = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
 
@@ -119,8 +119,8 @@ export async function listHall(db: DbOrTrx, dialect: DialectName, f: HallFilter)
       );
     rows = rows.orderBy('c.budget_wan', 'desc').orderBy('c.id', 'desc');
   } else {
+    for (const o of searchOrder(repo, search!)) rows = rows.orderBy(o);
     rows = rows
-      .orderBy(repo.rank(search!.expr))
       .orderBy('c.published_at', 'desc')
       .orderBy('c.id', 'desc')
       .offset(cur?.o ?? 0);

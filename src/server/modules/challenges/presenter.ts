@@ -53,6 +53,8 @@ export async function presentPublic(db: DbOrTrx, c: ChallengeRecord) {
     deadline: c.deadline,
     budgetWan: c.budgetWan,
     public: c.publicPart,
+    /** Public attachments, downloaded through /api/challenges/:id/files/:fileId. */
+    publicAttachments: await presentFiles(db, c.publicPart.attachmentIds ?? []),
     publishedAt: c.publishedAt,
     closedAt: c.closedAt,
     views: c.views,

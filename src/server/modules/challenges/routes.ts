@@ -29,6 +29,7 @@ const KindParams = z.object({ kind: z.enum(CHALLENGE_KINDS) });
 const SaveBody = z.object({ challenge: ChallengeInput, revision: z.number().int().positive() });
 const CommitmentBody = z.object({ version: z.string().min(1).max(40) });
 const DecisionBody = z.object({ opinion: z.string().trim().max(2000).optional() });
+const MineExportQuery = QueueQuery.extend({ lang: z.enum(['zh-CN', 'en']).optional() });
 
 /** 揭榜领题 postings: the public hall, the poster console, the review queues and the term dictionary. */
 export async function challengeRoutes(root: FastifyInstance): Promise<void> {
@@ -89,13 +90,66 @@ export async function challengeRoutes(root: FastifyInstance): Promise<void> {
       },
       config: { public: true },
     },
-    async (req) => listHall(db, app.deps.dialect, req.query),
+    // The response does not depend on the caller: served from the node's short-lived public cache.
+    async (req) =>
+      app.deps.publicCache.get(`hall:${JSON.stringify(req.query)}`, () =>
+        listHall(db, app.deps.dialect, req.query),
+      ),
   );
 
   app.get(
     '/api/challenges/mine',
     { schema: { tags, summary: 'The poster console: my postings', querystring: QueueQuery } },
     async (req) => listChallenges(db, requireActor(req), 'mine', req.query),
+  );
+
+  app.get(
+    '/api/challenges/mine/export.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'My postings as Excel (filters applied, all rows; `lang` picks the language)',
+        querystring: MineExportQuery,
+      },
+    },
+    async (req, reply) => {
+      const { items } = await listChallenges(db, requireActor(req), 'mine', req.query, true);
+      const lang = req.query.lang ?? req.lang;
+      const zh = lang !== 'en';
+      const label = (l: Record<string, { 'zh-CN': string; en: string }>, k: string) => l[k]?.[lang] ?? k;
+      const sheet = zh ? '我的张榜' : 'My postings';
+      const buf = await toXlsx(
+        sheet,
+        [
+          { header: zh ? '编号' : 'No.', width: 8, value: (r) => r.id },
+          { header: zh ? '类别' : 'Kind', width: 16, value: (r) => label(CHALLENGE_KIND_LABELS, r.kind) },
+          { header: zh ? '标题' : 'Title', width: 36, value: (r) => r.title },
+          {
+            header: zh ? '领域' : 'Domain',
+            width: 18,
+            value: (r) =>
+              zh ? (DOMAIN_LABELS[r.domain as Domain] ?? r.domain) : r.domain.replace(/_/g, ' '),
+          },
+          { header: zh ? '区县' : 'District', width: 14, value: (r) => r.regionName },
+          { header: zh ? '金额（万元）' : 'Amount (10k CNY)', width: 14, value: (r) => r.budgetWan },
+          { header: zh ? '截止日期' : 'Deadline', width: 12, value: (r) => r.deadline },
+          { header: zh ? '状态' : 'State', width: 14, value: (r) => label(CHALLENGE_STATE_LABELS, r.state) },
+          { header: zh ? '浏览' : 'Views', width: 8, value: (r) => r.views },
+          { header: zh ? '报名' : 'Sign-ups', width: 8, value: (r) => r.signups },
+          {
+            header: zh ? '更新时间' : 'Updated',
+            width: 18,
+            value: (r) => r.updatedAt.slice(0, 16).replace('T', ' '),
+          },
+          { header: zh ? '最近意见' : 'Latest opinion', width: 40, value: (r) => r.lastOpinion },
+        ],
+        items,
+      );
+      reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('Content-Disposition', xlsxFilename(sheet));
+      return reply.send(buf);
+    },
   );
 
   app.get(
@@ -203,7 +257,8 @@ export async function challengeRoutes(root: FastifyInstance): Promise<void> {
     },
     async (req) => {
       requireActor(req);
-      await runCommand(app, req, (ctx) => acceptCommitment(ctx, req.params.id, req.body.version));
+      const agreements = { db, storage: app.deps.storage, config: app.deps.config };
+      await runCommand(app, req, (ctx) => acceptCommitment(ctx, req.params.id, req.body.version, agreements));
       return present(req, req.params.id);
     },
   );

@@ -1,27 +1,30 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { DbOrTrx, DialectName } from '../../db/index.js';
 import {
-  buildQuery,
-  ftsQuery,
-  indexTokens,
-  tsQuery,
-  tsVector,
+  dictionaryWords,
+  planQuery,
+  type QueryPlan,
   type TermEntry,
-} from '../../../shared/challenges/tokens.js';
+} from '../../../shared/challenges/query.js';
+import { ftsQuery, indexTokens, tsQuery, tsVector, type Group } from '../../../shared/challenges/tokens.js';
+import { jiebaSegmenter } from './segmenter.js';
 
 /**
  * The search index behind one interface with an implementation per engine (search-design note): SQLite
  * keeps bigram tokens in a contentless FTS5 table, PostgreSQL in an app-filled tsvector column with GIN.
  * The index holds the public part only; the app writes it in the transaction that publishes a posting.
+ * Every query text is built by shared/challenges/tokens.ts from quoted tokens and bound as one parameter.
  */
 export interface SearchRepo {
   index(db: DbOrTrx, id: number, title: string, body: string): Promise<void>;
-  /** Predicate on `c.id` for the prepared query text. */
+  /** Predicate on `c.id`: the row matches the engine query (index-backed). */
   matches(expr: string): RawBuilder<SqlBool>;
+  /** 1 when the row matches the engine query, else 0. */
+  hit(expr: string): RawBuilder<number>;
   /** A rank expression where smaller is better. */
   rank(expr: string): RawBuilder<number>;
-  /** The engine's query text for the groups of a user query. */
-  compile(groups: Parameters<typeof ftsQuery>[0]): string;
+  /** The engine's query text for AND-ed groups of OR-ed alternatives. */
+  compile(groups: Group[]): string;
 }
 
 const sqliteRepo: SearchRepo = {
@@ -33,8 +36,12 @@ const sqliteRepo: SearchRepo = {
   },
   matches: (expr) =>
     sql<SqlBool>`c.id in (select rowid from challenges_fts where challenges_fts match ${expr})`,
+  hit: (expr) =>
+    sql<number>`(case when c.id in (select rowid from challenges_fts where challenges_fts match ${expr}) then 1 else 0 end)`,
+  // BM25 of every match computed once (materialised), then looked up per row: a correlated MATCH would
+  // run the full-text query again for every matching row.
   rank: (expr) =>
-    sql<number>`(select bm25(challenges_fts, 5, 1) from challenges_fts where challenges_fts match ${expr} and rowid = c.id)`,
+    sql<number>`(with s as materialized (select rowid as fid, bm25(challenges_fts, 5, 1) as r from challenges_fts where challenges_fts match ${expr}) select r from s where fid = c.id)`,
   compile: ftsQuery,
 };
 
@@ -43,6 +50,7 @@ const postgresRepo: SearchRepo = {
     await sql`update challenges set tsv = ${tsVector(title, body)}::tsvector where id = ${id}`.execute(db);
   },
   matches: (expr) => sql<SqlBool>`c.tsv @@ ${expr}::tsquery`,
+  hit: (expr) => sql<number>`(case when c.tsv @@ ${expr}::tsquery then 1 else 0 end)`,
   rank: (expr) => sql<number>`(0 - ts_rank(c.tsv, ${expr}::tsquery))`,
   compile: tsQuery,
 };
@@ -62,8 +70,24 @@ export async function loadDictionary(db: DbOrTrx): Promise<TermEntry[]> {
 }
 
 export interface PreparedSearch {
-  expr: string;
+  /** Any word of every term: the index-backed prefilter and the BM25 / ts_rank tie-break. */
+  any: string;
+  terms: Array<{ words: Array<{ expr: string; weight: number }>; min: number }>;
   needles: string[];
+}
+
+/** A query plan as the engine's query texts. */
+export function compilePlan(dialect: DialectName, plan: QueryPlan): PreparedSearch | null {
+  if (plan.terms.length === 0) return null;
+  const repo = searchRepo(dialect);
+  return {
+    any: repo.compile(plan.terms.map((t) => t.words.flatMap((w) => w.alts))),
+    terms: plan.terms.map((t) => ({
+      words: t.words.map((w) => ({ expr: repo.compile([w.alts]), weight: w.weight })),
+      min: t.min,
+    })),
+    needles: plan.needles,
+  };
 }
 
 /** The user's text as the engine's query, or null when nothing searchable is left. */
@@ -73,7 +97,31 @@ export async function prepareSearch(
   q: string | undefined,
 ): Promise<PreparedSearch | null> {
   if (!q || !q.trim()) return null;
-  const { groups, needles } = buildQuery(q, await loadDictionary(db));
-  if (groups.length === 0) return null;
-  return { expr: searchRepo(dialect).compile(groups), needles };
+  const dict = await loadDictionary(db);
+  return compilePlan(dialect, planQuery(q, dict, jiebaSegmenter(dictionaryWords(dict))));
+}
+
+/** Rows that match: some word of every term (index-backed), and at least `min` words of each term. */
+export function searchPredicate(repo: SearchRepo, s: PreparedSearch): RawBuilder<SqlBool> {
+  const parts = [repo.matches(s.any)];
+  for (const t of s.terms)
+    if (t.min > 1)
+      parts.push(
+        sql<SqlBool>`(${sql.join(
+          t.words.map((w) => repo.hit(w.expr)),
+          sql` + `,
+        )}) >= ${sql.lit(t.min)}`,
+      );
+  return sql<SqlBool>`(${sql.join(parts, sql` and `)})`;
+}
+
+/** Best first: the summed weight of the words a row contains (negated), then BM25 / ts_rank. */
+export function searchOrder(repo: SearchRepo, s: PreparedSearch): Array<RawBuilder<number>> {
+  const words = s.terms.flatMap((t) => t.words);
+  if (words.length < 2) return [repo.rank(s.any)];
+  const score = sql<number>`(0 - (${sql.join(
+    words.map((w) => sql`${sql.lit(w.weight)} * ${repo.hit(w.expr)}`),
+    sql` + `,
+  )}))`;
+  return [score, repo.rank(s.any)];
 }

@@ -11,6 +11,7 @@ import { useRequest } from '../../lib/useRequest';
 import { applicationsApi } from '../api';
 import type { ApplicationListItem, ApplicationQuery, ApplicationState } from '../types';
 import { stateLabel, StateTag } from './StateTag';
+import { filterSetter } from '../../lib/searchParams';
 
 const PAGE_SIZE = 20;
 const STATES: ApplicationState[] = [
@@ -65,18 +66,7 @@ export function ApplicationQueue({ mode }: { mode: QueueMode }) {
   };
   const list = useRequest(`queue:${JSON.stringify(filters)}`, () => applicationsApi.list(filters));
 
-  const set = (patch: Record<string, string | undefined>) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries({ page: undefined, ...patch })) {
-          if (v === undefined || v === '') next.delete(k);
-          else next.set(k, v);
-        }
-        return next;
-      },
-      { replace: true },
-    );
+  const set = filterSetter(setParams);
 
   const columns: ColumnsType<ApplicationListItem> = [
     { title: t('st.col.id'), dataIndex: 'id', width: 90, render: (id: number) => `#${id}` },

@@ -17,12 +17,15 @@ function FileIcon({ mime }: { mime: string }) {
   return <PaperClipOutlined aria-hidden="true" />;
 }
 
-/** One evidence file: its name opens it in a new tab; 预览 shows PDFs and images in a modal. */
-export function FileLink({ file, id }: { file: FileView | undefined; id: number }) {
+/**
+ * One file: its name opens it in a new tab; 预览 shows PDFs and images in a modal. `href` overrides the
+ * uploader-based download URL (e.g. a posting's attachment, authorised by the posting).
+ */
+export function FileLink({ file, id, href }: { file: FileView | undefined; id: number; href?: string }) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const name = file?.filename ?? t('st.file', { id });
-  const url = fileUrl(id);
+  const url = href ?? fileUrl(id);
   const mime = file?.mime ?? '';
   const previewable = mime === 'application/pdf' || mime.startsWith('image/');
   return (
@@ -74,9 +77,11 @@ export function FileLink({ file, id }: { file: FileView | undefined; id: number 
 export function FileList({
   ids,
   files,
+  urlOf,
 }: {
   ids: readonly number[];
   files: (id: number) => FileView | undefined;
+  urlOf?: (id: number) => string;
 }) {
   const { t } = useI18n();
   if (ids.length === 0) return <span style={{ color: 'var(--text-2)' }}>{t('st.noFiles')}</span>;
@@ -84,7 +89,7 @@ export function FileList({
     <ul className="st-files">
       {ids.map((id) => (
         <li key={id}>
-          <FileLink id={id} file={files(id)} />
+          <FileLink id={id} file={files(id)} href={urlOf?.(id)} />
         </li>
       ))}
     </ul>
