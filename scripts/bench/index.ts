@@ -4,16 +4,19 @@
  *   npm run bench                      every benchmark (adjustment on SQLite, hall on SQLite and PostgreSQL)
  *   npm run bench -- adjustment        only the adjustment job; `--pg` on PostgreSQL at TEST_PG_URL
  *   npm run bench -- hall              only the hall; `--engine=sqlite|postgres|both` (default both)
+ *   npm run bench -- assign            only expert assignment (pure, no database); `--items=2000 --experts=500`
  *   npm run bench -- --stations=20000 --needs=20000 --runs=1
  *
  * Add a benchmark by writing scripts/bench/<name>.ts with an exported function and calling it here.
  */
 import { benchAdjustment, parseArgs } from './adjustment.js';
+import { benchAssign, parseAssignArgs } from './assign.js';
 import { benchHall, parseHallArgs } from './hall.js';
 
 const BENCHMARKS = {
   adjustment: (argv: string[]) => benchAdjustment(parseArgs(argv)),
   hall: (argv: string[]) => benchHall(parseHallArgs(argv)),
+  assign: (argv: string[]) => benchAssign(parseAssignArgs(argv)),
 };
 type Name = keyof typeof BENCHMARKS;
 const isName = (a: string): a is Name => Object.hasOwn(BENCHMARKS, a);

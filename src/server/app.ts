@@ -20,6 +20,8 @@ import { userRoutes } from './modules/accounts/users-routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { outboxHandlers } from './modules/notifications/handlers.js';
+import { fileConfidentialityDocument } from './modules/taking/confidentiality-filing.js';
+import { fileCooperationAgreement } from './modules/taking/cooperation.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
 import { regionRoutes } from './modules/regions/routes.js';
 import { settingsRoutes } from './modules/settings/routes.js';
@@ -37,8 +39,12 @@ import { challengeRoutes } from './modules/challenges/routes.js';
 import { takingRoutes } from './modules/taking/routes.js';
 import { solutionRoutes } from './modules/taking/solution-routes.js';
 import { engagementRoutes } from './modules/taking/engagement-routes.js';
+import { followupRoutes } from './modules/followup/routes.js';
 import { agreementRoutes } from './modules/agreements/routes.js';
 import { verifyRoutes } from './modules/agreements/verify-routes.js';
+import { resultsRoutes } from './modules/results/routes.js';
+import { resultsEventRoutes } from './modules/results/event-routes.js';
+import { reviewRoutes } from './modules/reviews/routes.js';
 
 export interface BuildOptions {
   config: Config;
@@ -67,7 +73,14 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   app.setSerializerCompiler(serializerCompiler);
 
   const storage = new DiskStorage(path.join(config.dataDir, 'files'));
-  const handlers = outboxHandlers(createMailer(config, storage));
+  const handlers = outboxHandlers(createMailer(config, storage), {
+    cooperation: async (db, p) => {
+      await fileCooperationAgreement(db, database.dialect, { db, storage, config }, p.solutionId);
+    },
+    confidentiality: async (db, p) => {
+      await fileConfidentialityDocument(db, database.dialect, { db, storage, config }, p.acceptanceId);
+    },
+  });
   let draining: Promise<number> | null = null;
   const drain = (): Promise<number> => {
     draining ??= processOutbox(database.db, handlers).finally(() => {
@@ -134,6 +147,10 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   await app.register(takingRoutes);
   await app.register(solutionRoutes);
   await app.register(engagementRoutes);
+  await app.register(followupRoutes);
+  await app.register(resultsRoutes);
+  await app.register(resultsEventRoutes);
+  await app.register(reviewRoutes);
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () =>
     app.swagger(),
   );

@@ -4,6 +4,8 @@ import { remindPendingReviews } from './modules/stations/reminders.js';
 import { runAdjustment } from './modules/stations/lifecycle/adjustment-job.js';
 import { closeExpiredChallenges } from './modules/challenges/expire.js';
 import { remindDeadlines } from './modules/challenges/reminders.js';
+import { remindOverdueMilestones } from './modules/followup/reminders.js';
+import { sql } from 'kysely';
 import type { DialectName } from './db/index.js';
 import { todayInChina } from '../shared/roles.js';
 
@@ -12,7 +14,22 @@ const MAX_IDLE_MS = 480 * 60_000;
 
 /** Every scheduled job of the platform; each runs under a database lock (one node at a time). */
 export function scheduledJobs(config: Config, dialect: DialectName): ScheduledJob[] {
+  const sqliteOnly: ScheduledJob[] =
+    dialect === 'sqlite'
+      ? [
+          {
+            // SQLite keeps no statistics by itself: without them a search plans badly (PostgreSQL's
+            // autovacuum analyses on its own). Also run when the database is opened.
+            name: 'db.optimize',
+            everyMs: 60 * 60_000,
+            run: async (db) => {
+              await sql`pragma optimize`.execute(db);
+            },
+          },
+        ]
+      : [];
   return [
+    ...sqliteOnly,
     {
       name: 'sessions.cleanup',
       everyMs: 10 * 60_000,
@@ -44,6 +61,12 @@ export function scheduledJobs(config: Config, dialect: DialectName): ScheduledJo
       name: 'challenges.remind_deadlines',
       everyMs: 60 * 60_000,
       run: (db) => remindDeadlines(db, todayInChina()),
+    },
+    {
+      // 项目跟踪: overdue milestones reminded to the parties, each at most once a day.
+      name: 'followup.remind_overdue',
+      everyMs: 60 * 60_000,
+      run: (db) => remindOverdueMilestones(db, todayInChina()),
     },
   ];
 }

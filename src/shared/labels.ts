@@ -21,6 +21,24 @@ export const DOMAIN_LABELS: Record<Domain, string> = {
   other: '其他',
 };
 
+export const DOMAIN_LABELS_EN: Record<Domain, string> = {
+  next_gen_it: 'Next-generation IT',
+  biomedicine: 'Biomedicine and health',
+  high_end_equipment: 'High-end equipment',
+  new_materials: 'New materials',
+  new_energy: 'New energy (new-energy vehicles)',
+  energy_saving: 'Energy saving and environment',
+  agriculture_food: 'Modern agriculture and food',
+  culture_creative: 'Culture and creative industries',
+  other: 'Other',
+};
+
+/** A domain's name in the language asked for (the key itself when unknown). */
+export function domainLabel(d: string, lang: 'zh-CN' | 'en'): string {
+  const table = lang === 'en' ? DOMAIN_LABELS_EN : DOMAIN_LABELS;
+  return table[d as Domain] ?? d;
+}
+
 export const APPLICATION_STATE_LABELS: Record<string, { 'zh-CN': string; en: string }> = {
   draft: { 'zh-CN': '草稿', en: 'Draft' },
   submitted: { 'zh-CN': '待区县审核', en: 'Submitted' },

@@ -10,6 +10,9 @@ const HallPage = lazy(() => import('./hall/HallPage'));
 const HallDetailPage = lazy(() => import('./hall/HallDetailPage'));
 const HelpPage = lazy(() => import('./portal/HelpPage'));
 const VerifyPage = lazy(() => import('./agreements/VerifyPage'));
+const PublicResultsPage = lazy(() => import('./results/PublicResultsPage'));
+const PublicResultDetailPage = lazy(() => import('./results/PublicResultDetailPage'));
+const CertificateVerifyPage = lazy(() => import('./results/CertificateVerifyPage'));
 const LoginPage = lazy(() => import('./portal/LoginPage'));
 const RegisterPage = lazy(() => import('./portal/RegisterPage'));
 const NotFoundPage = lazy(() => import('./portal/NotFoundPage'));
@@ -27,6 +30,9 @@ export function AppRoutes() {
         <Route path="hall/:id" element={<HallDetailPage />} />
         <Route path="help" element={<HelpPage />} />
         <Route path="verify" element={<VerifyPage />} />
+        <Route path="verify/certificate" element={<CertificateVerifyPage />} />
+        <Route path="results" element={<PublicResultsPage />} />
+        <Route path="results/:id" element={<PublicResultDetailPage />} />
         <Route path="login" element={<LoginPage />} />
         <Route path="register" element={<RegisterPage />} />
         <Route path="*" element={<NotFoundPage />} />

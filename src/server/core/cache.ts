@@ -3,7 +3,10 @@
  * node clears it (runCommand calls `invalidate()`), so a node always shows its own writes at once; the
  * TTL bounds how long another node's writes, a scheduled job's, or a view counter may lag. Concurrent
  * requests for the same key while it loads share one load (single flight), so a burst of identical
- * queries costs one database round trip. `ttlMs` 0 switches it off.
+ * queries costs one database round trip. An entry past its TTL (by less than one more TTL) is still served
+ * while one request reloads it in the background (stale-while-revalidate), so no visitor waits for a
+ * slow query that is merely being refreshed; writes on the node still clear everything at once.
+ * `ttlMs` 0 switches it off.
  */
 export class PublicCache {
   private generation = 0;
@@ -25,7 +28,20 @@ export class PublicCache {
   async get<T>(key: string, load: () => Promise<T>): Promise<T> {
     if (this.ttlMs <= 0) return load();
     const hit = this.entries.get(key);
-    if (hit && hit.generation === this.generation && hit.until > this.now()) return hit.value as T;
+    const now = this.now();
+    if (hit && hit.generation === this.generation) {
+      if (hit.until > now) return hit.value as T;
+      if (hit.until + this.ttlMs > now) {
+        // Stale: serve it and refresh once in the background (a failed refresh keeps the stale value).
+        this.load(key, load).catch(() => undefined);
+        return hit.value as T;
+      }
+    }
+    return this.load(key, load);
+  }
+
+  /** Loads a key once at a time per generation (single flight) and stores the result. */
+  private load<T>(key: string, load: () => Promise<T>): Promise<T> {
     const pending = this.loading.get(key);
     if (pending && pending.generation === this.generation) return pending.promise as Promise<T>;
     const generation = this.generation;

@@ -108,6 +108,34 @@ export const errorMessages: Catalog<ErrorCode> = {
     'zh-CN': '请上传 PDF 文件（平台备案的文书均为 PDF）',
     en: 'Upload a PDF file (filed documents are PDFs)',
   },
+  REVIEW_DECLARATION_REQUIRED: {
+    'zh-CN': '请先阅读并接受 {year} 年度保密及利益冲突声明，才能查看评审内容',
+    en: 'Accept the confidentiality and conflict-of-interest declaration for {year} before viewing reviews',
+  },
+  REVIEW_CONFLICT: {
+    'zh-CN': '该专家与此项目存在利益冲突（{reason}），不能评审',
+    en: 'This expert has a conflict of interest with the item ({reason}) and may not review it',
+  },
+  REVIEW_LOAD_EXCEEDED: {
+    'zh-CN': '该专家的评审数量已达上限（{load} 项）',
+    en: 'This expert already has the maximum of {load} items',
+  },
+  REVIEW_INFEASIBLE: {
+    'zh-CN': '可用专家不足，以下项目无法配齐 {k} 名专家：{items}',
+    en: 'Not enough eligible experts: these items cannot get {k} experts: {items}',
+  },
+  REVIEW_DEADLINE_PASSED: {
+    'zh-CN': '评审截止时间（{deadline}）已过，不能再修改或提交评分',
+    en: 'The review deadline ({deadline}) has passed: scores can no longer be changed',
+  },
+  REVIEW_INCOMPLETE: {
+    'zh-CN': '还有 {count} 项评分指标未打分，请补全后再提交',
+    en: '{count} criteria have no score yet: complete them before submitting',
+  },
+  REVIEW_MISSING: {
+    'zh-CN': '尚有 {count} 份评审未提交；如需提前结束本轮评审，请填写原因',
+    en: '{count} reviews are still missing: give a reason to close the round now',
+  },
   TAKER_NOT_ELIGIBLE: {
     'zh-CN': '不符合揭榜条件，详见标注的规则',
     en: 'You may not take this need; see the rule named',
@@ -287,6 +315,18 @@ export const fieldMessages: Catalog<string> = {
   document_hash: {
     'zh-CN': '文书内容与您查看的版本不一致，请刷新后重新阅读',
     en: 'The document differs from the one you read; reload it',
+  },
+  // 揭榜成果公布, events, certificates.
+  period_order: { 'zh-CN': '结束日期不能早于开始日期', en: 'The end cannot be before the start' },
+  item_duplicate: { 'zh-CN': '同一项目不能重复列入', en: 'This project is listed twice' },
+  not_matched: { 'zh-CN': '该项目不是对接成功的揭榜项目', en: 'Not a successful match' },
+  item_published: {
+    'zh-CN': '该项目已列入另一份已发布的公告',
+    en: 'This project is already in another published announcement',
+  },
+  unknown_participant: {
+    'zh-CN': '该账号不存在、已停用，或不是单位/个人用户',
+    en: 'No such active unit or individual account',
   },
 };
 

@@ -31,7 +31,12 @@ const row = (to: string) =>
     .executeTakeFirstOrThrow();
 
 function handlers(onEmail: (to: string) => Promise<void>): Handlers {
-  return { notify: async () => undefined, email: async (_db, p) => onEmail(p.to) };
+  return {
+    notify: async () => undefined,
+    email: async (_db, p) => onEmail(p.to),
+    cooperation: async () => undefined,
+    confidentiality: async () => undefined,
+  };
 }
 
 describe('outbox', () => {

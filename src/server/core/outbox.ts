@@ -10,6 +10,10 @@ export interface OutboxMessages {
   notify: { userIds: number[]; title: string; body: string; link?: string };
   /** A plain e-mail. */
   email: { to: string; subject: string; text: string };
+  /** 对接成功: make the cooperation agreement (合作协议) of a matched solution for signing. */
+  cooperation: { solutionId: number };
+  /** A 保密书 accepted on a need: file it as a signed one-party document. */
+  confidentiality: { acceptanceId: number };
 }
 export type Topic = keyof OutboxMessages;
 

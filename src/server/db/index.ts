@@ -41,6 +41,9 @@ export function openDatabase(opts: { dataDir: string; databaseUrl?: string | und
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // Statistics for the planner (tables analysed when they changed a lot, with a row limit so it stays
+  // quick); the scheduler repeats `pragma optimize` hourly.
+  sqlite.pragma('optimize = 0x10002');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }

@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 /* The tables of 揭榜 (migration 009), kept apart so schema.ts stays short; listed in `Database` there. */
 
@@ -89,4 +89,6 @@ export interface SolutionMessageTable {
   author_side: string;
   body: string;
   created_at: string;
+  /** JSON array of file ids (migration 016). */
+  attachment_ids_json: ColumnType<string, string | undefined, string>;
 }

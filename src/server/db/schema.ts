@@ -14,6 +14,9 @@ import type {
   AgreementEventTable,
   AgreementCounterTable,
 } from './schema-agreements.js';
+import type { FollowupTables } from './schema-followup.js';
+import type { ResultsTables } from './schema-results.js';
+import type { ReviewTables } from './schema-reviews.js';
 
 /**
  * The database as Kysely sees it. Conventions that hold on both SQLite and PostgreSQL:
@@ -310,6 +313,22 @@ export interface ChallengeTermTable {
 }
 
 export interface Database {
+  review_experts: ReviewTables['review_experts'];
+  review_declarations: ReviewTables['review_declarations'];
+  review_rounds: ReviewTables['review_rounds'];
+  review_items: ReviewTables['review_items'];
+  review_assignments: ReviewTables['review_assignments'];
+  followup_projects: FollowupTables['followup_projects'];
+  followup_milestones: FollowupTables['followup_milestones'];
+  followup_reports: FollowupTables['followup_reports'];
+  outcome_reports: FollowupTables['outcome_reports'];
+  results_announcements: ResultsTables['results_announcements'];
+  results_items: ResultsTables['results_items'];
+  results_events: ResultsTables['results_events'];
+  results_event_participants: ResultsTables['results_event_participants'];
+  results_event_projects: ResultsTables['results_event_projects'];
+  competition_recommendations: ResultsTables['competition_recommendations'];
+  certificates: ResultsTables['certificates'];
   agreement_counters: AgreementCounterTable;
   agreement_templates: AgreementTemplateTable;
   agreements: AgreementTable;

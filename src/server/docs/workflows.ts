@@ -3,6 +3,19 @@ import { APPLICATION_WORKFLOW } from '../modules/stations/workflow.js';
 import { APPLICATION_STATE_LABELS } from '../../shared/labels.js';
 import { CHALLENGE_WORKFLOW } from '../modules/challenges/workflow.js';
 import { CHALLENGE_STATE_LABELS } from '../../shared/challenges/labels.js';
+import { AGREEMENT_STATE_LABELS, AGREEMENT_WORKFLOW } from '../modules/agreements/workflow.js';
+import {
+  ENGAGEMENT_WORKFLOW,
+  MEMBER_WORKFLOW,
+  SIGNUP_WORKFLOW,
+  SOLUTION_WORKFLOW,
+} from '../modules/taking/workflow.js';
+import { DECISION_LABELS, TAKING_STATE_LABELS } from '../../shared/taking/solution.js';
+import { OUTCOME_WORKFLOW } from '../modules/followup/workflow.js';
+import { OUTCOME_STATE_LABELS, type OutcomeState } from '../../shared/followup/rules.js';
+import { ANNOUNCEMENT_WORKFLOW } from '../modules/results/workflow.js';
+import { ROUND_WORKFLOW, type RoundState } from '../modules/reviews/workflow.js';
+import { ANNOUNCEMENT_STATE_LABELS, type AnnouncementState } from '../../shared/results/rules.js';
 
 /** Markdown for docs/workflows.md, generated from the transition tables themselves. */
 const ROLE_LABELS: Record<string, string> = {
@@ -27,6 +40,15 @@ function table<S extends string, A extends string>(
   }
   return lines.join('\n');
 }
+
+const ROUND_STATE_ZH: Record<RoundState, string> = {
+  draft: '草稿',
+  assigning: '分配专家',
+  scoring: '评分中',
+  closed: '已结束',
+};
+
+const takingState = (s: string): string => `${TAKING_STATE_LABELS[s]?.['zh-CN'] ?? s} (\`${s}\`)`;
 
 export function workflowsMarkdown(): string {
   const appState = (s: string): string => `${APPLICATION_STATE_LABELS[s]?.['zh-CN'] ?? s} (\`${s}\`)`;
@@ -54,6 +76,57 @@ export function workflowsMarkdown(): string {
     'past, and the poster still eligible (a unit for `tech`; a postdoc in or out of station for `transfer`).',
     '"own unit" here means the posting account or its unit. A role outside the action is 403; an action not possible from the state, or at the other level, is 409',
     '`STATE_CONFLICT`. Every transition is compare-and-set on the state. Publishing writes the search index.',
+    '',
+    '## Agreements (签署及备案) — `src/server/modules/agreements/workflow.ts`',
+    '',
+    table(AGREEMENT_WORKFLOW, (s) => `${AGREEMENT_STATE_LABELS[s]?.['zh-CN'] ?? s} (\`${s}\`)`),
+    '',
+    '`sign` needs the password again and the party next in signing order; `complete` has no role: the platform',
+    'takes it with the last signature (and files the commitment letters at once). Filing seals the PDF.',
+    '',
+    '## Taking (揭榜) — `src/server/modules/taking/workflow.ts`',
+    '',
+    'Sign-up:',
+    '',
+    table(SIGNUP_WORKFLOW, takingState),
+    '',
+    'Team member (the invited account answers):',
+    '',
+    table(MEMBER_WORKFLOW, takingState),
+    '',
+    'Solution (揭榜方案): saved again while `submitted` to replace it, until the deadline:',
+    '',
+    table(SOLUTION_WORKFLOW, takingState),
+    '',
+    "Engagement (对接) on a submitted solution: the poster's side shortlists, rejects (the taker sees the reason)",
+    "or proposes the match; the taker's side confirms (对接成功, the need is marked matched) or declines:",
+    '',
+    table(ENGAGEMENT_WORKFLOW, (s) => `${DECISION_LABELS[s]?.['zh-CN'] ?? s} (\`${s}\`)`),
+    '',
+    '## Outcome report (成果报告) — `src/server/modules/followup/workflow.ts`',
+    '',
+    table(OUTCOME_WORKFLOW, (s: OutcomeState) => `${OUTCOME_STATE_LABELS[s]['zh-CN']} (\`${s}\`)`),
+    '',
+    'The district office writes the report on a project whose poster or taker unit is in its district and may',
+    'edit it while `draft` or `returned`; the city sees reports once submitted. Compare-and-set on the state.',
+    '',
+    '## Results announcement (揭榜成果公告) — `src/server/modules/results/workflow.ts`',
+    '',
+    table(
+      ANNOUNCEMENT_WORKFLOW,
+      (s: AnnouncementState) => `${ANNOUNCEMENT_STATE_LABELS[s]['zh-CN']} (\`${s}\`)`,
+    ),
+    '',
+    'Edited only while `draft` (compare-and-set on the revision); `publish` needs an item and refuses a match',
+    'already in another published announcement; the parties named are told. Published ones are public.',
+    '',
+    '## Expert review round (专家评审) — `src/server/modules/reviews/workflow.ts`',
+    '',
+    table(ROUND_WORKFLOW, (s) => `${ROUND_STATE_ZH[s]} (\`${s}\`)`),
+    '',
+    '`assign` runs the min-cost-flow assignment (src/shared/reviews) and may be repeated while assigning;',
+    '`open_scoring` needs every item to have its k experts; `close` needs every assigned review in, or a reason.',
+    'Experts see nothing before accepting the year’s confidentiality and conflict-of-interest declaration.',
     '',
   ].join('\n');
 }

@@ -1,6 +1,9 @@
 import type { Role } from '../../shared/roles.js';
 import type { Actor } from './actor.js';
 import { TAKING_RULES, type TakingResources } from './rules-taking.js';
+import { FOLLOWUP_RULES, type FollowupResources } from './rules-followup.js';
+import { RESULTS_RULES, type ResultsResources } from './rules-results.js';
+import { REVIEW_RULES, type ReviewResources } from './rules-reviews.js';
 
 /**
  * The policy table: which role may do which action on which kind of resource, with an optional
@@ -33,6 +36,15 @@ export interface ResourceMap {
   agreement_template: Record<string, never>;
   signup: TakingResources['signup'];
   solution: TakingResources['solution'];
+  followup_project: FollowupResources['followup_project'];
+  outcome_report: FollowupResources['outcome_report'];
+  results_announcement: ResultsResources['results_announcement'];
+  results_event: ResultsResources['results_event'];
+  certificate: ResultsResources['certificate'];
+  review_expert: ReviewResources['review_expert'];
+  review_round: ReviewResources['review_round'];
+  review_assignment: ReviewResources['review_assignment'];
+  review_feedback: ReviewResources['review_feedback'];
 }
 export type ResourceType = keyof ResourceMap;
 
@@ -375,6 +387,15 @@ export const RULES: readonly Rule[] = [
 
   // 揭榜: sign-ups, solutions and the confidential-access log (rules-taking.ts).
   ...TAKING_RULES,
+
+  // 项目跟踪: followed projects and outcome reports (rules-followup.ts).
+  ...FOLLOWUP_RULES,
+
+  // 揭榜成果公布, events and competition, certificates (rules-results.ts).
+  ...RESULTS_RULES,
+
+  // 专家评审: the expert pool, rounds, assignments and scores, the takers' feedback (rules-reviews.ts).
+  ...REVIEW_RULES,
 
   // 三员分立: the audit admin reads the trail and changes nothing else.
   rule({ resource: 'audit', action: 'read', roles: ['audit_admin'] }),

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   alternatives,
   dictionaryWords,
+  subsets,
   MAX_ALTERNATIVES,
   minShouldMatch,
   planQuery,
@@ -69,5 +70,18 @@ describe('query planning', () => {
     expect(plan.terms[0]!.words.map((w) => w.weight)).toEqual([80, 30, 30, 30]);
     expect(plan.needles).toEqual(['柑橘', '深加工', '果胶', '提取', '废水', '污水']);
     expect(planQuery('" * ( ) :', dict, seg).terms).toEqual([]);
+  });
+});
+
+describe('subsets (k-of-n as an OR of conjunctions)', () => {
+  it('lists every k-element subset once, in order', () => {
+    expect(subsets(['a', 'b', 'c'], 2)).toEqual([
+      ['a', 'b'],
+      ['a', 'c'],
+      ['b', 'c'],
+    ]);
+    expect(subsets([1, 2, 3, 4, 5, 6], 3)).toHaveLength(20);
+    expect(subsets(['a'], 1)).toEqual([['a']]);
+    expect(subsets(['a', 'b'], 3)).toEqual([]);
   });
 });

@@ -124,6 +124,22 @@ export function minShouldMatch(n: number): number {
   return Math.max(1, Math.ceil(n / 2));
 }
 
+/** Every k-element subset of `items`, in order (k-of-n as an OR of conjunctions; n ≤ MAX_WORDS_PER_TERM). */
+export function subsets<T>(items: readonly T[], k: number): T[][] {
+  if (k <= 0) return [[]];
+  if (k > items.length) return [];
+  const out: T[][] = [];
+  const pick = (start: number, acc: T[]) => {
+    if (acc.length === k) {
+      out.push([...acc]);
+      return;
+    }
+    for (let i = start; i <= items.length - (k - acc.length); i++) pick(i + 1, [...acc, items[i]!]);
+  };
+  pick(0, []);
+  return out;
+}
+
 const isHan = (w: string): boolean => runs(w).some((r) => r.han);
 
 /** A term as the words to look for. */

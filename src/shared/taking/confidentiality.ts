@@ -2,8 +2,8 @@
  * The confidentiality agreements (保密书) of seed 002 §三(一) ("参与方承诺书、保密书 … 在线签署及备案"), one per
  * side of a need: the taker accepts before seeing the need's confidential part, the poster before seeing
  * a solution's attachments. The accepted version, its hash, the filed text, the time, the account and the IP
- * are recorded per need; the agreements module will turn acceptances into signed PDFs. A new text gets a new
- * version, so an acceptance always names exactly the words accepted.
+ * are recorded per need, and each acceptance is filed as a signed, sealed PDF (taking/confidentiality-filing.ts
+ * on the server). A new text gets a new version, so an acceptance always names exactly the words accepted.
  */
 export const CONFIDENTIALITY_SIDES = ['taker', 'poster'] as const;
 export type ConfidentialitySide = (typeof CONFIDENTIALITY_SIDES)[number];

@@ -3,23 +3,10 @@ import {
   CHALLENGE_STATE_LABELS,
   MATURITY_LABELS,
 } from '../../shared/challenges/labels';
-import { DOMAIN_LABELS } from '../../shared/labels';
-import { DOMAINS, type Domain } from '../../shared/roles';
+import { domainLabel as sharedDomainLabel } from '../../shared/labels';
+import { DOMAINS } from '../../shared/roles';
 import type { Lang } from '../i18n';
 import type { ChallengeState } from './types';
-
-/** English names of the nine domains (the Chinese ones are shared with the server's documents). */
-const DOMAIN_EN: Record<Domain, string> = {
-  next_gen_it: 'Next-generation IT',
-  biomedicine: 'Biomedicine and health',
-  high_end_equipment: 'High-end equipment',
-  new_materials: 'New materials',
-  new_energy: 'New energy (new-energy vehicles)',
-  energy_saving: 'Energy saving and environment',
-  agriculture_food: 'Modern agriculture and food',
-  culture_creative: 'Culture and creative industries',
-  other: 'Other',
-};
 
 export function challengeStateLabel(state: string, lang: Lang): string {
   return CHALLENGE_STATE_LABELS[state]?.[lang] ?? state;
@@ -34,8 +21,7 @@ export function maturityLabel(m: string, lang: Lang): string {
 }
 
 export function domainLabel(d: string, lang: Lang): string {
-  if (!(DOMAINS as readonly string[]).includes(d)) return d;
-  return lang === 'en' ? DOMAIN_EN[d as Domain] : DOMAIN_LABELS[d as Domain];
+  return sharedDomainLabel(d, lang);
 }
 
 /** Options for a domain select, in the UI language. */

@@ -7,6 +7,8 @@ import type { LoginState } from '../lib/navigation';
 import { useSession } from '../session/SessionContext';
 import { registryRoutes } from '../registry/routes';
 import { stationRoutes } from '../stations/routes';
+import { takingRoutes } from '../taking/routes';
+import { followupRoutes } from '../followup/routes';
 import { ConsoleLayout } from './ConsoleLayout';
 import { Forbidden } from './Forbidden';
 import { PAGES, pagesFor, type PageKey } from './menu';
@@ -46,6 +48,8 @@ export default function ConsoleApp() {
             {stationRoutes()}
             {registryRoutes()}
             {challengeRoutes()}
+            {takingRoutes()}
+            {followupRoutes()}
             <Route path="*" element={<Forbidden notFound />} />
           </Route>
         </Routes>

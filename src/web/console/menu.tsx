@@ -5,6 +5,7 @@ import {
   BankOutlined,
   BarChartOutlined,
   BookOutlined,
+  CalendarOutlined,
   ClusterOutlined,
   HomeOutlined,
   CarryOutOutlined,
@@ -16,11 +17,13 @@ import {
   FlagOutlined,
   IdcardOutlined,
   KeyOutlined,
+  NotificationOutlined,
   ReadOutlined,
   SafetyCertificateOutlined,
   SolutionOutlined,
   TableOutlined,
   TeamOutlined,
+  TrophyOutlined,
   UserSwitchOutlined,
 } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
@@ -39,6 +42,12 @@ export type PageKey =
   | 'guide'
   | 'stats'
   | 'myChallenges'
+  | 'myTaking'
+  | 'followup'
+  | 'followupOutcomes'
+  | 'resultsAnnouncements'
+  | 'resultsEvents'
+  | 'myCertificates'
   | 'challengeReview'
   | 'challengeTerms'
   | 'myAgreements'
@@ -141,6 +150,48 @@ export const PAGES: Record<PageKey, ConsolePage> = {
     group: 'work',
     component: lazy(() => import('../challenges/poster/MyChallengesPage')),
   },
+  myTaking: {
+    path: 'taking',
+    label: 'menu.myTaking',
+    icon: <TrophyOutlined />,
+    group: 'work',
+    component: lazy(() => import('../taking/pages/MyTakingPage')),
+  },
+  followup: {
+    path: 'followup',
+    label: 'menu.followup',
+    icon: <CarryOutOutlined />,
+    group: 'work',
+    component: lazy(() => import('../followup/ProjectsPage')),
+  },
+  followupOutcomes: {
+    path: 'followup-outcomes',
+    label: 'menu.followupOutcomes',
+    icon: <FileDoneOutlined />,
+    group: 'work',
+    component: lazy(() => import('../followup/OutcomesPage')),
+  },
+  resultsAnnouncements: {
+    path: 'results',
+    label: 'menu.resultsAnnouncements',
+    icon: <NotificationOutlined />,
+    group: 'work',
+    component: lazy(() => import('../results/AnnouncementsPage')),
+  },
+  resultsEvents: {
+    path: 'results-events',
+    label: 'menu.resultsEvents',
+    icon: <CalendarOutlined />,
+    group: 'work',
+    component: lazy(() => import('../results/EventsPage')),
+  },
+  myCertificates: {
+    path: 'certificates',
+    label: 'menu.myCertificates',
+    icon: <SafetyCertificateOutlined />,
+    group: 'work',
+    component: lazy(() => import('../results/MyCertificatesPage')),
+  },
   challengeReview: {
     path: 'challenge-review',
     label: 'menu.challengeReview',
@@ -241,8 +292,26 @@ const MINE: PageKey[] = ['notifications', 'profile', 'password'];
  * every call; this table only decides what is shown.
  */
 export const MENU_BY_ROLE: Record<Role, PageKey[]> = {
-  unit: ['dashboard', 'stationApply', 'myStation', 'myChallenges', 'myAgreements', ...MINE],
-  individual: ['dashboard', 'myChallenges', 'myAgreements', ...MINE],
+  unit: [
+    'dashboard',
+    'stationApply',
+    'myStation',
+    'myChallenges',
+    'myTaking',
+    'followup',
+    'myAgreements',
+    'myCertificates',
+    ...MINE,
+  ],
+  individual: [
+    'dashboard',
+    'myChallenges',
+    'myTaking',
+    'followup',
+    'myAgreements',
+    'myCertificates',
+    ...MINE,
+  ],
   district_officer: [
     'dashboard',
     'stationReview',
@@ -251,6 +320,10 @@ export const MENU_BY_ROLE: Record<Role, PageKey[]> = {
     'guide',
     'units',
     'agreementRegister',
+    'followup',
+    'followupOutcomes',
+    'resultsAnnouncements',
+    'resultsEvents',
     ...MINE,
   ],
   municipal_officer: [
@@ -264,6 +337,10 @@ export const MENU_BY_ROLE: Record<Role, PageKey[]> = {
     'challengeTerms',
     'agreementRegister',
     'agreementTemplates',
+    'followup',
+    'followupOutcomes',
+    'resultsAnnouncements',
+    'resultsEvents',
     ...MINE,
   ],
   national_reviewer: ['dashboard', 'challengeReview', ...MINE],

@@ -3,6 +3,9 @@ import type { Bilingual } from '../i18n/types';
 import { CHALLENGE_GUIDE } from '../challenges/guide';
 import { REGISTRY_GUIDE } from '../registry/guide';
 import { STATION_GUIDE } from '../stations/guide';
+import { TAKING_GUIDE } from '../taking/guide';
+import { FOLLOWUP_GUIDE } from '../followup/guide';
+import { RESULTS_GUIDE } from '../results/guide';
 
 /**
  * What each role does on the platform, as data: the help page (操作手册) renders one section per
@@ -50,11 +53,12 @@ export const ROLE_GUIDES: RoleGuide[] = [
       ...STATION_GUIDE.unit,
       ...REGISTRY_GUIDE.unit,
       ...CHALLENGE_GUIDE.unit,
+      ...TAKING_GUIDE.unit,
+      ...FOLLOWUP_GUIDE.party,
+      ...RESULTS_GUIDE.party,
       ...COMMON_NOW,
     ],
     later: [
-      b('审阅揭榜方案、在线对接', 'Review solutions and engage with takers'),
-      b('揭榜博士后科研成果转化需求', 'Take commercialisation needs of postdocs'),
       b(
         '在线签署承诺书、保密书、合作协议',
         'Sign commitment letters, confidentiality and cooperation agreements online',
@@ -71,15 +75,15 @@ export const ROLE_GUIDES: RoleGuide[] = [
       '在“注册 → 个人注册”自行注册：填写姓名、最高学位、博士后状态（在站/出站/博士）、研究领域、所在单位及联系方式。',
       'Self-registration under Register → Individual: name, degree, postdoc status (in/out of station, PhD), field, institution and contact.',
     ),
-    now: [b('注册个人账号并登录工作台', 'Register and log in'), ...CHALLENGE_GUIDE.individual, ...COMMON_NOW],
-    later: [
-      b(
-        '揭榜技术攻关需求，提交揭榜方案（个人或团队）',
-        'Take a technical challenge and submit a solution (alone or as a team)',
-      ),
-      b('与张榜方在线对接，确认对接结果', 'Engage with the poster online and confirm the outcome'),
-      b('在线签署承诺书、保密书、合作协议', 'Sign agreements online'),
+    now: [
+      b('注册个人账号并登录工作台', 'Register and log in'),
+      ...CHALLENGE_GUIDE.individual,
+      ...TAKING_GUIDE.individual,
+      ...FOLLOWUP_GUIDE.party,
+      ...RESULTS_GUIDE.party,
+      ...COMMON_NOW,
     ],
+    later: [b('在线签署承诺书、保密书、合作协议', 'Sign agreements online')],
   },
   {
     role: 'district_officer',
@@ -91,15 +95,12 @@ export const ROLE_GUIDES: RoleGuide[] = [
     now: [
       ...STATION_GUIDE.district,
       ...REGISTRY_GUIDE.district,
+      ...FOLLOWUP_GUIDE.district,
+      ...RESULTS_GUIDE.district,
       b('在“单位名录”查看本区县已注册单位及其详情', 'See the units registered in your district under Units'),
       ...COMMON_NOW,
     ],
-    later: [
-      b(
-        '跟踪本区县揭榜项目研发进展，上报对接成果',
-        'Follow matched projects in the district and report outcomes',
-      ),
-    ],
+    later: [],
   },
   {
     role: 'municipal_officer',
@@ -113,6 +114,9 @@ export const ROLE_GUIDES: RoleGuide[] = [
       ...REGISTRY_GUIDE.municipal,
       b('在“单位名录”查看全市已注册单位', 'See every registered unit under Units'),
       ...CHALLENGE_GUIDE.municipal,
+      ...TAKING_GUIDE.municipal,
+      ...FOLLOWUP_GUIDE.municipal,
+      ...RESULTS_GUIDE.municipal,
       ...COMMON_NOW,
     ],
     later: [

@@ -9,6 +9,7 @@ import { formatDate } from '../lib/format';
 import { FileList } from '../stations/components/FileLink';
 import { useRequest } from '../lib/useRequest';
 import { useDocumentTitle } from '../lib/useTitle';
+import { TakeEntry } from '../taking/components/TakeEntry';
 import { hallApi } from './api';
 import { KIND_COLOR, STATUS_COLOR } from './colors';
 import type { ChallengeDetail, Patent } from './types';
@@ -117,6 +118,7 @@ function Detail({ c }: { c: ChallengeDetail }) {
           ]}
         />
       </Card>
+      <TakeEntry challengeId={c.id} open={c.status === 'open'} />
       <section aria-labelledby="hall-public-title">
         <Card style={{ marginBottom: 16 }}>
           <h2 id="hall-public-title" style={{ fontSize: 18, marginTop: 0 }}>

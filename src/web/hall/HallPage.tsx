@@ -157,7 +157,11 @@ export default function HallPage() {
               options={sortOptions.map((s) => ({ value: s, label: t(`hall.sort.${s}`) }))}
             />
             <span role="status" aria-live="polite" style={{ color: 'var(--text-2)' }}>
-              {list.loading ? t('common.loading') : t('hall.count', { n: list.data?.total ?? 0 })}
+              {list.loading
+                ? t('common.loading')
+                : list.data && list.data.ranked < list.data.total
+                  ? t('hall.countRanked', { n: list.data.total, k: list.data.ranked })
+                  : t('hall.count', { n: list.data?.total ?? 0 })}
             </span>
           </div>
         </div>

@@ -29,6 +29,8 @@ export interface HallItem {
 export interface HallPage {
   items: HallItem[];
   total: number;
+  /** How many matches relevance ranks (the most recent ones); other sorts page through all. */
+  ranked: number;
   sort: HallSort;
   nextCursor: string | null;
   query: { needles: string[] } | null;

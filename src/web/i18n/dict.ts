@@ -9,6 +9,9 @@ import { hallDict } from './hall';
 import { portal } from './portal';
 import { registryDict } from './registry';
 import { stationsDict } from './stations';
+import { takingDict } from './taking';
+import { followupDict } from './followup';
+import { resultsDict } from './results';
 import type { Lang } from './types';
 
 /** Every message of the client. Add a module here when a feature brings its own words. */
@@ -24,6 +27,9 @@ export const messages = {
   ...challengesPosterDict,
   ...challengesReviewDict,
   ...agreementsDict,
+  ...takingDict,
+  ...followupDict,
+  ...resultsDict,
 };
 export type MessageKey = keyof typeof messages;
 

@@ -29,6 +29,10 @@ export const hallDict = {
   'hall.status.closed': ['已截止', 'Closed'],
   'hall.status.matched': ['已揭榜', 'Matched'],
   'hall.count': ['共 {n} 项', '{n} postings'],
+  'hall.countRanked': [
+    '共 {n} 项，按相关度列出最新的 {k} 项；按日期排序可浏览全部',
+    '{n} postings; relevance lists the {k} most recent; sort by date to browse all',
+  ],
   'hall.results': ['榜单列表', 'Results'],
   'hall.empty': ['暂无符合条件的榜单', 'No postings match'],
   'hall.more': ['加载更多', 'Load more'],

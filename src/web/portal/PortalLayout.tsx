@@ -47,6 +47,9 @@ export function PortalLayout() {
             <NavLink to="/hall" className={navClass}>
               {t('nav.hall')}
             </NavLink>
+            <NavLink to="/results" className={navClass}>
+              {t('nav.results')}
+            </NavLink>
             <NavLink to="/help" className={navClass}>
               {t('nav.help')}
             </NavLink>

@@ -59,6 +59,8 @@ export interface ApplicationDetail {
   lastOpinion: string;
   batch: { id: number; name: string; state: 'open' | 'closed' } | null;
   station: { id: number; number: string } | null;
+  /** 揭榜对接优先: the unit is a party to a match and has no station (seed 002 §四). */
+  matchPriority?: { challenges: Array<{ id: number; title: string; link: string }> } | null;
   createdAt: string;
   updatedAt: string;
   submittedAt: string | null;

@@ -9,6 +9,12 @@ import { searchTerms } from './006_search_terms.js';
 import { hallIndexes } from './007_hall_indexes.js';
 import { challengeReminders } from './008_challenge_reminders.js';
 import { taking } from './009_taking.js';
+import { results } from './011_results.js';
+import { followup } from './012_followup.js';
+import { hallSearch } from './013_hall_search.js';
+import { confidentialityDocuments } from './014_confidentiality_documents.js';
+import { messageAttachments } from './016_message_attachments.js';
+import { reviews } from './015_reviews.js';
 import type { BohouMigration, MigrationDb } from './helpers.js';
 
 /** In order. A migration, once released, is never edited: add the next one. */
@@ -22,6 +28,12 @@ export const MIGRATIONS: BohouMigration[] = [
   hallIndexes,
   challengeReminders,
   taking,
+  results,
+  followup,
+  hallSearch,
+  confidentialityDocuments,
+  reviews,
+  messageAttachments,
 ];
 
 class StaticProvider implements MigrationProvider {

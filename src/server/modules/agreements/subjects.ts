@@ -26,7 +26,7 @@ export const ChallengeAgreementBody = z.strictObject({
 });
 export type ChallengeAgreementInput = z.infer<typeof ChallengeAgreementBody>;
 
-async function displayName(trx: Trx, userId: number): Promise<string> {
+export async function displayName(trx: Trx, userId: number): Promise<string> {
   const u = await trx
     .selectFrom('users')
     .leftJoin('units', 'units.id', 'users.unit_id')

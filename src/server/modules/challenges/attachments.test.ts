@@ -51,6 +51,20 @@ describe('posting attachments', () => {
     expect((await cast.unit.client.get(url(secret.id))).status).toBe(200);
     // A file of another posting, or no file at all, is the same 404.
     expectError(await anon.get(url(secret.id + 1000)), 404, 'NOT_FOUND');
+
+    // Every read of the confidential material by the offices and reviewers is in the poster's access log;
+    // the poster's own reads and the public part are not.
+    await cast.city.client.get(`/api/challenges/${s.id}`);
+    await cast.unit.client.get(`/api/challenges/${s.id}`);
+    const log = await cast.unit.client.get<{
+      items: Array<{ what: string; userRole: string; fileId: number | null }>;
+    }>(`/api/challenges/${s.id}/access-log`);
+    expect(log.status).toBe(200);
+    expect(log.body.items.map((e) => [e.userRole, e.what, e.fileId]).reverse()).toEqual([
+      ['municipal_officer', 'file', secret.id],
+      ['national_reviewer', 'file', secret.id],
+      ['municipal_officer', 'confidential_part', null],
+    ]);
   });
 
   it("refuses someone else's upload as an attachment and changes nothing", async () => {

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { logStaffRead } from './access-log.js';
 import { AppError } from '../../core/errors.js';
 import { can, type MaybeActor } from '../../policy/index.js';
 import type { DbOrTrx } from '../../db/index.js';
@@ -26,7 +27,7 @@ export async function challengeFileRow(db: DbOrTrx, actor: MaybeActor, id: numbe
     throw new AppError('NOT_FOUND');
   const f = await db.selectFrom('files').selectAll().where('id', '=', fileId).executeTakeFirst();
   if (!f) throw new AppError('NOT_FOUND');
-  return { file: f, confidential: inConfidential && !inPublic };
+  return { file: f, confidential: inConfidential && !inPublic, record };
 }
 
 export async function challengeFileRoutes(root: FastifyInstance): Promise<void> {
@@ -42,12 +43,13 @@ export async function challengeFileRoutes(root: FastifyInstance): Promise<void> 
       config: { public: true },
     },
     async (req, reply) => {
-      const { file, confidential } = await challengeFileRow(
+      const { file, confidential, record } = await challengeFileRow(
         app.deps.db,
         req.actor,
         req.params.id,
         req.params.fileId,
       );
+      if (confidential) await logStaffRead(app.deps.db, req.actor, req.ip, record, file.id);
       const data = await app.deps.storage.get(file.storage_key);
       reply
         .type(file.mime)

@@ -126,6 +126,25 @@ describe('public hall', () => {
         (x) => x.id,
       ),
     ).toEqual([a.id, d.id]);
+    // A search pages through its matches in any sort; later pages carry the first page's total.
+    const sq = `${base}&q=${encodeURIComponent('柑橘')}`;
+    expect(await allPages(`${sq}&sort=date`)).toEqual([d.id, a.id]);
+    expect(await allPages(`${sq}&sort=deadline`)).toEqual([a.id, d.id]);
+    expect(await allPages(`${sq}&sort=budget`)).toEqual([a.id, d.id]);
+    const p1 = await t.client().get<Hall & { ranked: number }>(`${sq}&limit=1`);
+    expect(p1.body).toMatchObject({ total: 2, ranked: 2, sort: 'relevance' });
+    const p2 = await t.client().get<Hall>(`${sq}&limit=1&cursor=${encodeURIComponent(p1.body.nextCursor!)}`);
+    expect(p2.body.total).toBe(2);
+    expect(p2.body.nextCursor).toBeNull();
+    const onePage = (await t.client().get<Hall>(sq)).body.items.map((x) => x.id);
+    expect(onePage).toHaveLength(2);
+    expect([...p1.body.items, ...p2.body.items].map((x) => x.id)).toEqual(onePage);
+    // Three words ask for at least two of them: the synonym alone (柑桔保鲜冷链) no longer matches.
+    expect(
+      (await t.client().get<Hall>(`${base}&q=${encodeURIComponent('柑橘黄龙病防控')}`)).body.items.map(
+        (x) => x.id,
+      ),
+    ).toEqual([a.id]);
     // One character, and two terms (AND).
     expect(
       (await t.client().get<Hall>(`${base}&q=${encodeURIComponent('锂')}`)).body.items.map((x) => x.id),

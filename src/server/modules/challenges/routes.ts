@@ -7,9 +7,10 @@ import { authorizeType } from '../../policy/index.js';
 import { COMMITMENTS } from '../../../shared/challenges/commitment.js';
 import { CHALLENGE_KINDS, ChallengeInput } from '../../../shared/challenges/form.js';
 import { CHALLENGE_KIND_LABELS, CHALLENGE_STATE_LABELS } from '../../../shared/challenges/labels.js';
-import { DOMAIN_LABELS } from '../../../shared/labels.js';
+import { DOMAIN_LABELS, domainLabel } from '../../../shared/labels.js';
 import type { Domain } from '../../../shared/roles.js';
 import { acceptCommitment, countView, createChallenge, transition, updateChallenge } from './commands.js';
+import { logStaffRead } from './access-log.js';
 import { HallQuery, listHall } from './hall.js';
 import {
   ChallengeSettingsSchema,
@@ -127,8 +128,7 @@ export async function challengeRoutes(root: FastifyInstance): Promise<void> {
           {
             header: zh ? '领域' : 'Domain',
             width: 18,
-            value: (r) =>
-              zh ? (DOMAIN_LABELS[r.domain as Domain] ?? r.domain) : r.domain.replace(/_/g, ' '),
+            value: (r) => domainLabel(r.domain, zh ? 'zh-CN' : 'en'),
           },
           { header: zh ? '区县' : 'District', width: 14, value: (r) => r.regionName },
           { header: zh ? '金额（万元）' : 'Amount (10k CNY)', width: 14, value: (r) => r.budgetWan },
@@ -222,6 +222,7 @@ export async function challengeRoutes(root: FastifyInstance): Promise<void> {
       const { record, insider } = await loadChallenge(db, req.actor, req.params.id);
       if (isPublic(record) && !insider)
         await db.transaction().execute((trx) => countView(trx, record, req.actor));
+      await logStaffRead(db, req.actor, req.ip, record, null);
       return present(req, req.params.id);
     },
   );

@@ -3,6 +3,7 @@ import type { DbOrTrx, DialectName } from '../../db/index.js';
 import {
   dictionaryWords,
   planQuery,
+  subsets,
   type QueryPlan,
   type TermEntry,
 } from '../../../shared/challenges/query.js';
@@ -21,10 +22,13 @@ export interface SearchRepo {
   matches(expr: string): RawBuilder<SqlBool>;
   /** 1 when the row matches the engine query, else 0. */
   hit(expr: string): RawBuilder<number>;
-  /** A rank expression where smaller is better. */
-  rank(expr: string): RawBuilder<number>;
+  /** A rank expression where smaller is better; `pool` names a CTE of the ids to be ranked (others may be skipped). */
+  rank(expr: string, pool?: string): RawBuilder<number>;
   /** The engine's query text for AND-ed groups of OR-ed alternatives. */
   compile(groups: Group[]): string;
+  /** The engine's operators for combining compiled query texts. */
+  and: string;
+  or: string;
 }
 
 const sqliteRepo: SearchRepo = {
@@ -35,14 +39,16 @@ const sqliteRepo: SearchRepo = {
     );
   },
   matches: (expr) =>
-    sql<SqlBool>`c.id in (select rowid from challenges_fts where challenges_fts match ${expr})`,
+    sql<SqlBool>`+c.id in (select rowid from challenges_fts where challenges_fts match ${expr})`,
   hit: (expr) =>
     sql<number>`(case when c.id in (select rowid from challenges_fts where challenges_fts match ${expr}) then 1 else 0 end)`,
   // BM25 of every match computed once (materialised), then looked up per row: a correlated MATCH would
   // run the full-text query again for every matching row.
-  rank: (expr) =>
-    sql<number>`(with s as materialized (select rowid as fid, bm25(challenges_fts, 5, 1) as r from challenges_fts where challenges_fts match ${expr}) select r from s where fid = c.id)`,
+  rank: (expr, pool) =>
+    sql<number>`(with s as materialized (select rowid as fid, bm25(challenges_fts, 5, 1) as r from challenges_fts where challenges_fts match ${expr}${pool ? sql` and +rowid in (select id from ${sql.table(pool)})` : sql``}) select r from s where fid = c.id)`,
   compile: ftsQuery,
+  and: ' AND ',
+  or: ' OR ',
 };
 
 const postgresRepo: SearchRepo = {
@@ -53,6 +59,8 @@ const postgresRepo: SearchRepo = {
   hit: (expr) => sql<number>`(case when c.tsv @@ ${expr}::tsquery then 1 else 0 end)`,
   rank: (expr) => sql<number>`(0 - ts_rank(c.tsv, ${expr}::tsquery))`,
   compile: tsQuery,
+  and: ' & ',
+  or: ' | ',
 };
 
 export function searchRepo(dialect: DialectName): SearchRepo {
@@ -70,8 +78,10 @@ export async function loadDictionary(db: DbOrTrx): Promise<TermEntry[]> {
 }
 
 export interface PreparedSearch {
-  /** Any word of every term: the index-backed prefilter and the BM25 / ts_rank tie-break. */
+  /** Any word of every term: the BM25 / ts_rank tie-break. */
   any: string;
+  /** The whole match as one index query: for every term, at least `min` of its words (some alternative each). */
+  filter: string;
   terms: Array<{ words: Array<{ expr: string; weight: number }>; min: number }>;
   needles: string[];
 }
@@ -80,8 +90,17 @@ export interface PreparedSearch {
 export function compilePlan(dialect: DialectName, plan: QueryPlan): PreparedSearch | null {
   if (plan.terms.length === 0) return null;
   const repo = searchRepo(dialect);
+  const term = (t: QueryPlan['terms'][number]): string =>
+    t.min <= 1
+      ? repo.compile([t.words.flatMap((w) => w.alts)])
+      : '(' +
+        subsets(t.words, t.min)
+          .map((ws) => '(' + ws.map((w) => repo.compile([w.alts])).join(repo.and) + ')')
+          .join(repo.or) +
+        ')';
   return {
     any: repo.compile(plan.terms.map((t) => t.words.flatMap((w) => w.alts))),
+    filter: plan.terms.map(term).join(repo.and),
     terms: plan.terms.map((t) => ({
       words: t.words.map((w) => ({ expr: repo.compile([w.alts]), weight: w.weight })),
       min: t.min,
@@ -101,27 +120,24 @@ export async function prepareSearch(
   return compilePlan(dialect, planQuery(q, dict, jiebaSegmenter(dictionaryWords(dict))));
 }
 
-/** Rows that match: some word of every term (index-backed), and at least `min` words of each term. */
+/**
+ * Rows that match: at least `min` words of every term, as one index query (the k-of-n condition spelled out
+ * as an OR of its k-word conjunctions, so the engine's index answers it without reading each row).
+ */
 export function searchPredicate(repo: SearchRepo, s: PreparedSearch): RawBuilder<SqlBool> {
-  const parts = [repo.matches(s.any)];
-  for (const t of s.terms)
-    if (t.min > 1)
-      parts.push(
-        sql<SqlBool>`(${sql.join(
-          t.words.map((w) => repo.hit(w.expr)),
-          sql` + `,
-        )}) >= ${sql.lit(t.min)}`,
-      );
-  return sql<SqlBool>`(${sql.join(parts, sql` and `)})`;
+  return repo.matches(s.filter);
 }
 
-/** Best first: the summed weight of the words a row contains (negated), then BM25 / ts_rank. */
-export function searchOrder(repo: SearchRepo, s: PreparedSearch): Array<RawBuilder<number>> {
+/**
+ * Best first: the summed weight of the words a row contains (negated), then BM25 / ts_rank. `pool` names the
+ * CTE of the ids being ranked.
+ */
+export function searchOrder(repo: SearchRepo, s: PreparedSearch, pool?: string): Array<RawBuilder<number>> {
   const words = s.terms.flatMap((t) => t.words);
-  if (words.length < 2) return [repo.rank(s.any)];
+  if (words.length < 2) return [repo.rank(s.any, pool)];
   const score = sql<number>`(0 - (${sql.join(
     words.map((w) => sql`${sql.lit(w.weight)} * ${repo.hit(w.expr)}`),
     sql` + `,
   )}))`;
-  return [score, repo.rank(s.any)];
+  return [score, repo.rank(s.any, pool)];
 }

@@ -4,8 +4,9 @@ import type { Handlers } from '../../core/outbox.js';
 import type { Mailer } from '../../core/mailer.js';
 
 /** What the outbox does with each topic once the transaction that queued it has committed. */
-export function outboxHandlers(mailer: Mailer): Handlers {
+export function outboxHandlers(mailer: Mailer, more: Omit<Handlers, 'notify' | 'email'>): Handlers {
   return {
+    ...more,
     async notify(db: Db, p) {
       if (p.userIds.length === 0) return;
       const now = nowIso();

@@ -3,6 +3,7 @@ import { availableTransitions } from '../../core/workflow.js';
 import { can, type MaybeActor } from '../../policy/index.js';
 import { checkEligibility } from '../../../shared/stations/eligibility.js';
 import { presentFiles } from '../files/commands.js';
+import { unitMatchPriority } from '../followup/priority.js';
 import { evidenceIds, type ApplicationRecord } from './load.js';
 import { APPLICATION_WORKFLOW } from './workflow.js';
 
@@ -78,6 +79,8 @@ export async function presentApplication(db: DbOrTrx, actor: MaybeActor, app: Ap
     lastOpinion: app.lastOpinion,
     batch: batch ?? null,
     station: station ?? null,
+    /** 揭榜对接优先: a party to a match without a station (seed 002 §四), with the matched needs. */
+    matchPriority: await unitMatchPriority(db, app.unitId),
     createdAt: app.createdAt,
     updatedAt: app.updatedAt,
     submittedAt: app.submittedAt,

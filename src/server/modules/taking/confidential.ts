@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import { writeAudit } from '../../core/audit.js';
 import type { CommandCtx } from '../../core/context.js';
 import { AppError } from '../../core/errors.js';
-import { nowIso, type DbOrTrx, type Trx } from '../../db/index.js';
+import { enqueue } from '../../core/outbox.js';
+import { nowIso, type DbOrTrx } from '../../db/index.js';
+import { logAccess } from '../challenges/access-log.js';
 import { authorize, can, type Actor } from '../../policy/index.js';
 import {
   CONFIDENTIALITY,
@@ -94,7 +96,7 @@ export async function acceptConfidentiality(
   const base = { side, version: letter.version, title: letter.title, sha256, userId: actor.id };
   if (existing) return { ...base, acceptedAt: existing.accepted_at, ip: existing.ip };
   const acceptedAt = nowIso();
-  await ctx.trx
+  const inserted = await ctx.trx
     .insertInto('confidentiality_acceptances')
     .values({
       challenge_id: challengeId,
@@ -109,7 +111,10 @@ export async function acceptConfidentiality(
       ip: ctx.ip,
       user_agent: ctx.userAgent.slice(0, 300),
     })
-    .execute();
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  // Filed as a signed document after commit (it renders and seals a PDF).
+  await enqueue(ctx.trx, 'confidentiality', { acceptanceId: inserted.id });
   const acceptance: Acceptance = { ...base, acceptedAt, ip: ctx.ip };
   await writeAudit(ctx, {
     action: 'confidentiality.accepted',
@@ -119,33 +124,6 @@ export async function acceptConfidentiality(
     after: { ...acceptance, signupId },
   });
   return acceptance;
-}
-
-export interface AccessEntry {
-  challengeId: number;
-  subjectType: 'challenge' | 'solution';
-  subjectId: number;
-  what: 'confidential_part' | 'file';
-  fileId: number | null;
-}
-
-/** Appends one line to the confidential-access log (in the caller's transaction). */
-export async function logAccess(trx: Trx, actor: Actor, ip: string, e: AccessEntry): Promise<void> {
-  await trx
-    .insertInto('confidential_access')
-    .values({
-      challenge_id: e.challengeId,
-      subject_type: e.subjectType,
-      subject_id: e.subjectId,
-      what: e.what,
-      file_id: e.fileId,
-      user_id: actor.id,
-      user_name: actor.displayName,
-      user_role: actor.role,
-      ip,
-      at: nowIso(),
-    })
-    .execute();
 }
 
 /**

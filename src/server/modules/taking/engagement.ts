@@ -7,7 +7,10 @@ import { nowIso, type DbOrTrx, type Trx } from '../../db/index.js';
 import { authorize, can, type Actor } from '../../policy/index.js';
 import { posterUserIds } from '../challenges/load.js';
 import { loadSolution, type LoadedSolution } from './load.js';
+import { openProject } from '../followup/projects.js';
 import { needActor } from './signups.js';
+import { assertOwnFiles } from './solutions.js';
+import { presentFiles } from '../files/commands.js';
 import { ENGAGEMENT_SIDE, ENGAGEMENT_WORKFLOW, type EngagementAction } from './workflow.js';
 
 /*
@@ -58,20 +61,48 @@ export async function listMessages(db: DbOrTrx, actor: Actor, solutionId: number
     .where('solution_id', '=', solutionId)
     .orderBy('id')
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    authorUserId: r.author_user_id,
-    authorName: r.author_name,
-    authorSide: r.author_side,
-    body: r.body,
-    createdAt: r.created_at,
-  }));
+  const files = await presentFiles(
+    db,
+    rows.flatMap((r) => JSON.parse(r.attachment_ids_json) as number[]),
+  );
+  return rows.map((r) => {
+    const ids = JSON.parse(r.attachment_ids_json) as number[];
+    return {
+      id: r.id,
+      authorUserId: r.author_user_id,
+      authorName: r.author_name,
+      authorSide: r.author_side,
+      body: r.body,
+      createdAt: r.created_at,
+      attachments: files.filter((f) => ids.includes(f.id)),
+    };
+  });
 }
 
-export async function postMessage(ctx: CommandCtx, solutionId: number, body: string): Promise<number> {
+/** A file attached to a message of the thread (for whoever may read the thread), else 404. */
+export async function threadFile(db: DbOrTrx, actor: Actor, solutionId: number, fileId: number) {
+  const l = await loadSolution(db, actor, solutionId);
+  authorize(actor, 'solution', 'message', l.solutionRes);
+  const rows = await db
+    .selectFrom('solution_messages')
+    .select('attachment_ids_json')
+    .where('solution_id', '=', solutionId)
+    .execute();
+  if (!rows.some((r) => (JSON.parse(r.attachment_ids_json) as number[]).includes(fileId)))
+    throw new AppError('NOT_FOUND');
+  return l;
+}
+
+export async function postMessage(
+  ctx: CommandCtx,
+  solutionId: number,
+  body: string,
+  attachmentIds: number[] = [],
+): Promise<number> {
   const actor = needActor(ctx);
   const l = await loadSolution(ctx.trx, actor, solutionId);
   authorize(actor, 'solution', 'message', l.solutionRes);
+  await assertOwnFiles(ctx.trx, actor, attachmentIds);
   const side = sideOf(actor, l);
   const row = await ctx.trx
     .insertInto('solution_messages')
@@ -83,6 +114,7 @@ export async function postMessage(ctx: CommandCtx, solutionId: number, body: str
       author_side: side,
       body,
       created_at: nowIso(),
+      attachment_ids_json: JSON.stringify([...new Set(attachmentIds)]),
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -91,7 +123,7 @@ export async function postMessage(ctx: CommandCtx, solutionId: number, body: str
     entityType: 'solution',
     entityId: solutionId,
     regionId: l.challenge.regionId,
-    after: { messageId: row.id, side, length: body.length },
+    after: { messageId: row.id, side, length: body.length, attachmentIds },
   });
   await notifyOthers(ctx.trx, l, actor, `需求「${l.challenge.title}」的对接有新消息`, body.slice(0, 200));
   return row.id;
@@ -166,6 +198,12 @@ export async function engage(
       regionId: l.challenge.regionId,
       after: { solutionId, signupId: l.signup.id, matchedAt: now },
     });
+  // 项目跟踪: the match becomes a followed project, in the same transaction.
+  if (t.to === 'matched') {
+    await openProject(ctx, solutionId);
+    // 合作协议 for signing, made after commit (it renders a PDF).
+    await enqueue(ctx.trx, 'cooperation', { solutionId });
+  }
   await notifyOthers(
     ctx.trx,
     l,

@@ -1,6 +1,8 @@
 import { availableTransitions } from '../../core/workflow.js';
 import type { DbOrTrx } from '../../db/index.js';
 import { can, type MaybeActor } from '../../policy/index.js';
+import { todayInChina } from '../../../shared/roles.js';
+import type { ChallengeRecord } from '../challenges/load.js';
 import { hallStatus } from '../challenges/presenter.js';
 import { presentFiles } from '../files/commands.js';
 import { hasAccepted } from './confidential.js';
@@ -16,11 +18,17 @@ const posterSide = (actor: MaybeActor, l: LoadedSignup): boolean =>
 async function liveSolution(db: DbOrTrx, signupId: number) {
   return db
     .selectFrom('solutions')
-    .select(['id', 'state', 'revision', 'submitted_at', 'updated_at'])
+    .select(['id', 'state', 'revision', 'submitted_at', 'updated_at', 'decision'])
     .where('signup_id', '=', signupId)
     .where('state', '<>', 'withdrawn')
     .executeTakeFirst();
 }
+
+/** Sign-ups and solutions are taken while the need is published, unmatched and before its deadline. */
+const openForTaking = (c: ChallengeRecord): boolean =>
+  c.state === 'published' && !c.matchedAt && c.deadline >= todayInChina();
+/** Once the poster proposed the match (or both confirmed it) the solution and sign-up stay as agreed. */
+const agreed = (decision: string | undefined): boolean => decision === 'proposed' || decision === 'matched';
 
 async function unitName(db: DbOrTrx, id: number | null): Promise<string | null> {
   if (id === null) return null;
@@ -41,12 +49,13 @@ export async function presentSignup(db: DbOrTrx, actor: MaybeActor, l: LoadedSig
   const showSolution = live && (takerSide || live.state === 'submitted');
   const accepted = actor ? await hasAccepted(db, c.id, actor.id, 'taker') : false;
   const actions: string[] = [];
-  if (can(actor, 'signup', 'withdraw', res)) actions.push('withdraw');
-  if (can(actor, 'signup', 'invite', res) && live?.state !== 'submitted') actions.push('invite');
+  const open = openForTaking(c);
+  if (can(actor, 'signup', 'withdraw', res) && !agreed(live?.decision)) actions.push('withdraw');
+  if (can(actor, 'signup', 'invite', res) && live?.state !== 'submitted' && open) actions.push('invite');
   if (can(actor, 'signup', 'respond', res)) actions.push('confirm', 'decline');
   if (can(actor, 'signup', 'accept_confidentiality', res))
     actions.push(accepted ? 'view_confidential' : 'accept_confidentiality');
-  if (can(actor, 'signup', 'create_solution', res) && !live) actions.push('create_solution');
+  if (can(actor, 'signup', 'create_solution', res) && !live && open) actions.push('create_solution');
   return {
     id: s.id,
     challenge: { id: c.id, title: c.title, kind: c.kind, deadline: c.deadline, status: hallStatus(c) },
@@ -97,9 +106,17 @@ export async function presentSolution(
   const gated = posterSide(actor, l);
   const accepted = gated && actor ? await hasAccepted(db, l.challenge.id, actor.id, 'poster') : false;
   const open = mayAttach && (!gated || accepted);
-  const isOwner = can(actor, 'solution', 'edit', res);
+  // The taker's own actions, only those the commands would take now: nothing once agreed on; saving
+  // and submitting only while the need is open for taking; withdrawing until agreed on.
+  const isOwner = can(actor, 'solution', 'edit', res) && !agreed(sol.decision);
+  const takingOpen = openForTaking(l.challenge);
   const actions: string[] = isOwner
-    ? ['edit', ...availableTransitions(SOLUTION_WORKFLOW, sol.state, actor, { isOwner, inRegion: false })]
+    ? [
+        ...(takingOpen ? ['edit'] : []),
+        ...availableTransitions(SOLUTION_WORKFLOW, sol.state, actor, { isOwner, inRegion: false }).filter(
+          (a) => takingOpen || a !== 'submit',
+        ),
+      ]
     : [];
   if (gated && mayAttach && !accepted) actions.push('accept_confidentiality');
   if (can(actor, 'solution', 'access_log', res)) actions.push('access_log');

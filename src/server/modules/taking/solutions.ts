@@ -14,7 +14,7 @@ import { assertOpen, needActor, notEligible } from './signups.js';
 import { SOLUTION_WORKFLOW, type SolutionAction } from './workflow.js';
 
 /** Attachments must be the taker's own uploads (the account's, or its unit's). */
-async function assertOwnFiles(trx: Trx, actor: Actor, ids: number[]): Promise<void> {
+export async function assertOwnFiles(trx: Trx, actor: Actor, ids: number[]): Promise<void> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return;
   const own = await trx

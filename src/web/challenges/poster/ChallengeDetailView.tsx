@@ -69,6 +69,13 @@ export function ChallengeDetailView({
                         label: t('nav.hall'),
                         children: <Link to={`/hall/${c.id}`}>{t('chp.view.inHall')}</Link>,
                       },
+                      {
+                        key: 'takers',
+                        label: t('tk.poster.title'),
+                        children: (
+                          <Link to={`/console/challenges/${c.id}/takers`}>{t('tk.poster.open')}</Link>
+                        ),
+                      },
                     ]
                   : []),
               ]}

@@ -14,6 +14,7 @@ import { DetailFrame } from '../components/DetailFrame';
 import { EligibilityPanel } from '../components/EligibilityPanel';
 import { StateTag } from '../components/StateTag';
 import { useApplication } from '../hooks/useApplication';
+import { MatchPriorityAlert } from '../../followup/MatchPriority';
 import type { ApplicationDetail } from '../types';
 import '../stations.css';
 
@@ -78,6 +79,7 @@ function Review({ id, back, municipal }: { id: number; back: string; municipal: 
               }
             />
           )}
+          <MatchPriorityAlert flag={d.matchPriority} />
           <Row gutter={16} align="top">
             <Col xs={24} xl={16}>
               <ApplicationView form={d.form} detail={d} flagged={d.flagged} sealedScan={d.sealedScan} />
