@@ -14,6 +14,7 @@ import {
   type TestUser,
 } from '../test/factories.js';
 import { startTestApp, type TestApp } from '../test/harness.js';
+import { COVERED_ELSEWHERE, PUBLIC } from './authorization-routes.js';
 
 /*
  * Who may call which endpoint: every route of the app against anonymous callers and one account of
@@ -238,58 +239,6 @@ const ROWS: Row[] = [
     others: F403,
   },
 ];
-
-/** Routes whose authorisation is tested with their module (they need multi-step set-up). */
-const COVERED_ELSEWHERE: Array<[prefix: string, testFile: string]> = [
-  ['/api/files', 'src/server/modules/stations/applications.test.ts'],
-  ['/api/station-applications', 'src/server/modules/stations/applications.test.ts'],
-  ['/api/cert-batches', 'src/server/modules/stations/certification.test.ts'],
-  ['/api/stations', 'src/server/modules/stations/certification.test.ts'],
-  // 揭榜 (taking): listed before '/api/challenges' so that its own tests are the ones required.
-  ['/api/challenges/{id}/signups', 'src/server/modules/taking/signups.test.ts'],
-  ['/api/challenges/{id}/solutions', 'src/server/modules/taking/solutions.test.ts'],
-  ['/api/challenges/{id}/confidential', 'src/server/modules/taking/gate.test.ts'],
-  ['/api/challenges/{id}/access-log', 'src/server/modules/taking/gate.test.ts'],
-  ['/api/signups', 'src/server/modules/taking/signups.test.ts'],
-  ['/api/solutions/{id}/messages/files', 'src/server/modules/taking/thread-files.test.ts'],
-  ['/api/solutions/{id}/messages', 'src/server/modules/taking/engagement.test.ts'],
-  ['/api/solutions/{id}/engagement', 'src/server/modules/taking/engagement.test.ts'],
-  ['/api/solutions', 'src/server/modules/taking/solutions.test.ts'],
-  ['/api/followup/outcomes', 'src/server/modules/followup/outcomes.test.ts'],
-  ['/api/followup/projects/{id}/outcomes', 'src/server/modules/followup/outcomes.test.ts'],
-  ['/api/followup/projects', 'src/server/modules/followup/projects.test.ts'],
-  ['/api/challenges', 'src/server/modules/challenges/workflow.test.ts'],
-  ['/api/hall/challenges', 'src/server/modules/challenges/hall.test.ts'],
-  ['/api/challenge-terms', 'src/server/modules/challenges/hall.test.ts'],
-  ['/api/agreement-templates', 'src/server/modules/agreements/signing.test.ts'],
-  ['/api/agreements', 'src/server/modules/agreements/register.test.ts'],
-  ['/api/verify/agreements', 'src/server/modules/agreements/verify.test.ts'],
-  // 揭榜成果公布, events, certificates: sub-paths first, so that their own tests are the ones required.
-  ['/api/results/events', 'src/server/modules/results/certificates.test.ts'],
-  ['/api/results/matches', 'src/server/modules/results/certificates.test.ts'],
-  ['/api/results/certificates', 'src/server/modules/results/certificates.test.ts'],
-  ['/api/results', 'src/server/modules/results/announcements.test.ts'],
-  ['/api/public/results', 'src/server/modules/results/announcements.test.ts'],
-  ['/api/verify/certificates', 'src/server/modules/results/certificates.test.ts'],
-  // 专家评审: the pool, declaration gate, rounds, scoring, feedback (issue #8).
-  ['/api/reviews', 'src/server/modules/reviews/reviews.test.ts'],
-];
-/** Routes anyone may call without logging in. */
-const PUBLIC = new Set([
-  'GET /api/station-applications/workflow',
-  'GET /api/stations/public',
-  'GET /api/challenges/workflow',
-  'GET /api/challenges/commitments/{kind}',
-  'GET /api/challenges/{id}',
-  'GET /api/challenges/{id}/files/{fileId}',
-  'GET /api/hall/challenges',
-  'GET /api/verify/agreements/{code}',
-  'POST /api/verify/agreements',
-  'GET /api/public/results',
-  'GET /api/public/results/{id}',
-  'GET /api/public/results/{id}/pdf',
-  'GET /api/verify/certificates/{code}',
-]);
 
 let fx: Fixture;
 let appRoutes: Array<{ key: string; hasBody: boolean }>;

@@ -10,7 +10,8 @@ import { REVIEW_RULES, type ReviewResources } from './rules-reviews.js';
  * condition on the resource (region, ownership). It is data: the API, the UI's buttons (through each
  * entity's `actions`), the security admin's matrix page and the docs all read this one table.
  */
-export interface ResourceMap {
+/** The areas' own resources come from their rules-*.ts files. */
+export interface ResourceMap extends TakingResources, FollowupResources, ResultsResources, ReviewResources {
   account: { id: number; role: Role; regionId: number | null; unitId: number | null };
   unit: { id: number; regionId: number };
   region: { id: number; kind: 'municipal' | 'district' };
@@ -34,17 +35,6 @@ export interface ResourceMap {
   challenge_settings: Record<string, never>;
   agreement: { id: number; partyUserIds: number[]; regionId: number | null; state: string };
   agreement_template: Record<string, never>;
-  signup: TakingResources['signup'];
-  solution: TakingResources['solution'];
-  followup_project: FollowupResources['followup_project'];
-  outcome_report: FollowupResources['outcome_report'];
-  results_announcement: ResultsResources['results_announcement'];
-  results_event: ResultsResources['results_event'];
-  certificate: ResultsResources['certificate'];
-  review_expert: ReviewResources['review_expert'];
-  review_round: ReviewResources['review_round'];
-  review_assignment: ReviewResources['review_assignment'];
-  review_feedback: ReviewResources['review_feedback'];
 }
 export type ResourceType = keyof ResourceMap;
 
@@ -385,16 +375,10 @@ export const RULES: readonly Rule[] = [
   }),
   rule({ resource: 'agreement_template', action: 'manage', typeLevel: true, roles: ['municipal_officer'] }),
 
-  // 揭榜: sign-ups, solutions and the confidential-access log (rules-taking.ts).
+  // 揭榜 (sign-ups, solutions, access log), 项目跟踪, 揭榜成果公布 and certificates, 专家评审: each area's file.
   ...TAKING_RULES,
-
-  // 项目跟踪: followed projects and outcome reports (rules-followup.ts).
   ...FOLLOWUP_RULES,
-
-  // 揭榜成果公布, events and competition, certificates (rules-results.ts).
   ...RESULTS_RULES,
-
-  // 专家评审: the expert pool, rounds, assignments and scores, the takers' feedback (rules-reviews.ts).
   ...REVIEW_RULES,
 
   // 三员分立: the audit admin reads the trail and changes nothing else.
