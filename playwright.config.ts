@@ -39,7 +39,7 @@ export default defineConfig({
   },
   projects: [
     { name: 'first-start', testMatch: /first-start\.spec\.ts$/ },
-    { name: 'public', testMatch: /(register|directory|i18n|a11y|session)\.spec\.ts$/ },
+    { name: 'public', testMatch: /(register|directory|i18n|a11y|session|csp)\.spec\.ts$/ },
     {
       name: 'staff',
       testMatch:

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
@@ -12,13 +13,15 @@ import { renderError, installErrorHandler } from './core/http/error-handler.js';
 import { installRequestHooks } from './core/http/request.js';
 import { createMailer } from './core/mailer.js';
 import { processOutbox } from './core/outbox.js';
-import { DiskStorage } from './core/storage.js';
+import { createStorage, type Storage } from './core/storage.js';
 import { FieldCipher } from './core/crypto.js';
+import { bindCryptoProfile } from './core/crypto-profile.js';
 import type { DbHandle } from './db/index.js';
 import { authRoutes } from './modules/accounts/routes.js';
 import { userRoutes } from './modules/accounts/users-routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
+import { metricsRoutes } from './modules/health/metrics.js';
 import { outboxHandlers } from './modules/notifications/handlers.js';
 import { fileConfidentialityDocument } from './modules/taking/confidentiality-filing.js';
 import { fileCooperationAgreement } from './modules/taking/cooperation.js';
@@ -55,6 +58,8 @@ export interface BuildOptions {
   webRoot?: string;
   /** Poll the outbox on a timer (off in tests, which drain it explicitly). */
   outboxPollMs?: number;
+  /** A storage provider other than the configured one (tests: a full disk). */
+  storage?: Storage;
 }
 
 export interface App extends FastifyInstance {
@@ -65,14 +70,38 @@ export interface App extends FastifyInstance {
 export async function buildApp(opts: BuildOptions): Promise<App> {
   const { config, database } = opts;
   const app = Fastify({
-    logger: { level: config.logLevel },
+    logger: {
+      level: config.logLevel,
+      // Secrets never reach the log, even if a line someday carries headers or a body.
+      redact: {
+        paths: [
+          'req.headers.cookie',
+          'req.headers.authorization',
+          'req.headers["x-csrf-token"]',
+          'res.headers["set-cookie"]',
+          '*.password',
+          '*.currentPassword',
+          '*.newPassword',
+          '*.idNumber',
+          '*.phone',
+        ],
+        censor: '[redacted]',
+      },
+    },
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
+    // A caller's (or proxy's) X-Request-Id is kept when it looks like one; otherwise a UUID. Every log
+    // line of the request carries it as reqId, and the response echoes it.
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const h = req.headers['x-request-id'];
+      return typeof h === 'string' && /^[\w.:-]{1,64}$/.test(h) ? h : randomUUID();
+    },
   }) as unknown as App;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  const storage = new DiskStorage(path.join(config.dataDir, 'files'));
+  const storage = opts.storage ?? createStorage(config);
   const handlers = outboxHandlers(createMailer(config, storage), {
     cooperation: async (db, p) => {
       await fileCooperationAgreement(db, database.dialect, { db, storage, config }, p.solutionId);
@@ -94,7 +123,10 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     dialect: database.dialect,
     config,
     storage,
-    cipher: FieldCipher.fromDataDir(config.dataDir),
+    cipher: FieldCipher.fromDataDir(
+      config.dataDir,
+      await bindCryptoProfile(database.db, config.cryptoProfile),
+    ),
     loginLimitPerMinute: opts.loginLimitPerMinute ?? config.loginLimitPerMinute,
     publicCache: new PublicCache(config.hallCacheSeconds * 1000),
     kickOutbox: () => {
@@ -126,6 +158,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   installRequestHooks(app);
 
   await app.register(healthRoutes);
+  await app.register(metricsRoutes);
   await app.register(regionRoutes);
   await app.register(authRoutes);
   await app.register(userRoutes);

@@ -4,6 +4,7 @@ import { appendAudit } from './core/audit.js';
 import type { DbHandle } from './db/index.js';
 import { generatePassword, hashPassword } from './modules/accounts/password.js';
 import { insertUser } from './modules/accounts/insert-user.js';
+import { isUniqueViolation } from './core/http/error-handler.js';
 
 export const INITIAL_ADMIN = 'sysadmin';
 
@@ -15,7 +16,7 @@ export async function ensureInitialAdmin(
   handle: DbHandle,
   dataDir: string,
 ): Promise<{ username: string; password: string } | null> {
-  const { db, dialect } = handle;
+  const { db } = handle;
   const existing = await db
     .selectFrom('users')
     .select('id')
@@ -23,6 +24,23 @@ export async function ensureInitialAdmin(
     .executeTakeFirst();
   if (existing) return null;
   const password = generatePassword(16);
+  try {
+    await createAdmin(handle, password);
+  } catch (err) {
+    // Another node starting at the same moment created it first.
+    if (isUniqueViolation(err)) return null;
+    throw err;
+  }
+  await fs.mkdir(dataDir, { recursive: true });
+  await fs.writeFile(
+    path.join(dataDir, 'initial-admin.txt'),
+    `博后通 initial system administrator\nusername: ${INITIAL_ADMIN}\npassword: ${password}\nChange it at first login.\n`,
+    { mode: 0o600 },
+  );
+  return { username: INITIAL_ADMIN, password };
+}
+
+async function createAdmin({ db, dialect }: DbHandle, password: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const row = {
       id: await insertUser(trx, {
@@ -44,11 +62,4 @@ export async function ensureInitialAdmin(
       after: { username: INITIAL_ADMIN, role: 'sys_admin' },
     });
   });
-  await fs.mkdir(dataDir, { recursive: true });
-  await fs.writeFile(
-    path.join(dataDir, 'initial-admin.txt'),
-    `博后通 initial system administrator\nusername: ${INITIAL_ADMIN}\npassword: ${password}\nChange it at first login.\n`,
-    { mode: 0o600 },
-  );
-  return { username: INITIAL_ADMIN, password };
 }

@@ -1,5 +1,7 @@
 import type { Config } from './core/config.js';
 import type { ScheduledJob } from './core/scheduler.js';
+import { createStorage } from './core/storage.js';
+import { sweepOrphanFiles } from './modules/files/sweep.js';
 import { remindPendingReviews } from './modules/stations/reminders.js';
 import { runAdjustment } from './modules/stations/lifecycle/adjustment-job.js';
 import { closeExpiredChallenges } from './modules/challenges/expire.js';
@@ -30,6 +32,12 @@ export function scheduledJobs(config: Config, dialect: DialectName): ScheduledJo
       : [];
   return [
     ...sqliteOnly,
+    {
+      // Objects a crash or a rolled-back transaction left in storage (issue #9: no orphan files).
+      name: 'files.sweep_orphans',
+      everyMs: 60 * 60_000,
+      run: (db) => sweepOrphanFiles(db, createStorage(config)),
+    },
     {
       name: 'sessions.cleanup',
       everyMs: 10 * 60_000,

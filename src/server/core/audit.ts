@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import type { Db, DialectName, Trx } from '../db/index.js';
 import { nowIso } from '../db/index.js';
 import type { AuditRow } from '../db/schema.js';
 import type { CommandCtx } from './context.js';
+import { digestHex, type HashAlg } from './crypto.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -26,8 +26,11 @@ function redact(value: unknown): string | null {
 
 type HashedFields = Omit<AuditRow, 'hash'>;
 
-/** The hash of a record covers every column but its own hash, including the previous record's hash. */
-export function auditHash(r: HashedFields): string {
+/**
+ * The hash of a record covers every column but its own hash, including the previous record's hash. The
+ * algorithm is the chain's (`audit_head.hash_alg`: SHA-256, or SM3 for a 国密 installation).
+ */
+export function auditHash(r: HashedFields, alg: HashAlg = 'sha256'): string {
   const canonical = JSON.stringify([
     r.id,
     r.at,
@@ -43,7 +46,7 @@ export function auditHash(r: HashedFields): string {
     r.after_json,
     r.prev_hash,
   ]);
-  return createHash('sha256').update(canonical).digest('hex');
+  return digestHex(alg, canonical);
 }
 
 /** Who made a change, as the audit record names it. */
@@ -86,11 +89,12 @@ export async function appendAudits(
   entries: AuditEntry[],
 ): Promise<void> {
   if (entries.length === 0) return;
-  let q = trx.selectFrom('audit_head').select(['last_id', 'last_hash']).where('id', '=', 1);
+  let q = trx.selectFrom('audit_head').select(['last_id', 'last_hash', 'hash_alg']).where('id', '=', 1);
   if (dialect === 'postgres') q = q.forUpdate();
   const head = await q.executeTakeFirstOrThrow();
   let id = head.last_id;
   let prev = head.last_hash;
+  const alg = hashAlgOf(head.hash_alg);
   const rows: AuditRow[] = entries.map((e) => {
     id += 1;
     const row: HashedFields = {
@@ -108,7 +112,7 @@ export async function appendAudits(
       after_json: redact(e.after),
       prev_hash: prev,
     };
-    prev = auditHash(row);
+    prev = auditHash(row, alg);
     return { ...row, hash: prev };
   });
   // 14 columns a row: 500 rows stay far below either engine's limit on bound parameters.
@@ -135,8 +139,12 @@ export interface ChainReport {
   reason?: 'hash_mismatch' | 'link_mismatch' | 'gap' | 'head_mismatch';
 }
 
-/** Walks the whole chain in id order, page by page, recomputing every hash. */
+const hashAlgOf = (v: string): HashAlg => (v === 'sm3' ? 'sm3' : 'sha256');
+
+/** Walks the whole chain in id order, page by page, recomputing every hash with the chain's algorithm. */
 export async function verifyAuditChain(db: Db | Trx): Promise<ChainReport> {
+  const first = await db.selectFrom('audit_head').select('hash_alg').where('id', '=', 1).executeTakeFirst();
+  const alg = hashAlgOf(first?.hash_alg ?? 'sha256');
   let prevHash = GENESIS_HASH;
   let expectedId = 1;
   let checked = 0;
@@ -155,7 +163,8 @@ export async function verifyAuditChain(db: Db | Trx): Promise<ChainReport> {
       for (const r of page) {
         if (r.id !== expectedId) return { ok: false, checked, brokenAt: expectedId, reason: 'gap' };
         if (r.prev_hash !== prevHash) return { ok: false, checked, brokenAt: r.id, reason: 'link_mismatch' };
-        if (auditHash(r) !== r.hash) return { ok: false, checked, brokenAt: r.id, reason: 'hash_mismatch' };
+        if (auditHash(r, alg) !== r.hash)
+          return { ok: false, checked, brokenAt: r.id, reason: 'hash_mismatch' };
         prevHash = r.hash;
         expectedId++;
         checked++;

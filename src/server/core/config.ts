@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import type { CryptoProfile } from './crypto.js';
 
 /**
  * Configuration comes from the environment only. Each bad value is reported by name with the reason,
@@ -62,6 +63,16 @@ const ConfigSchema = z.object({
     .refine((p) => fs.existsSync(p), 'no such file (leave it unset to use a development key in DATA_DIR)')
     .optional(),
   SIGNING_P12_PASSPHRASE: z.string().optional(),
+  JOBS_EVERY_SECONDS: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(86_400, 'must be at most 86400')
+    .optional(),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  CRYPTO_PROFILE: z
+    .enum(['intl', 'gm'], { error: 'must be intl (SHA-256, AES-256-GCM) or gm (国密 SM3, SM4)' })
+    .default('intl'),
 });
 
 export interface Config {
@@ -83,6 +94,12 @@ export interface Config {
   /** The platform's PDF sealing key (PKCS#12); unset: a development key generated in DATA_DIR. */
   signingP12Path: string | undefined;
   signingP12Passphrase: string | undefined;
+  /** International (SHA-256, AES-256-GCM) or 国密 (SM3, SM4): fixed at first start (core/crypto-profile.ts). */
+  cryptoProfile: CryptoProfile;
+  /** Bearer token for /metrics; unset: only direct (unproxied) loopback requests may scrape. */
+  metricsToken: string | undefined;
+  /** Drills and tests: run every scheduled job at this interval instead of its own. */
+  jobsEverySeconds: number | undefined;
 }
 
 export class ConfigError extends Error {
@@ -126,6 +143,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     loginLimitPerMinute: c.LOGIN_LIMIT_PER_MINUTE,
     signingP12Path: c.SIGNING_P12_PATH ? path.resolve(c.SIGNING_P12_PATH) : undefined,
     signingP12Passphrase: c.SIGNING_P12_PASSPHRASE,
+    cryptoProfile: c.CRYPTO_PROFILE,
+    metricsToken: c.METRICS_TOKEN,
+    jobsEverySeconds: c.JOBS_EVERY_SECONDS,
   };
 }
 

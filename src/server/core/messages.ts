@@ -49,6 +49,14 @@ export const errorMessages: Catalog<ErrorCode> = {
     'zh-CN': '文件过大，单个文件不超过 {maxMb} MB',
     en: 'File too large: at most {maxMb} MB',
   },
+  DB_UNAVAILABLE: {
+    'zh-CN': '数据库暂时无法连接，本次操作未生效；请稍后重试',
+    en: 'The database cannot be reached right now; nothing was changed. Try again shortly',
+  },
+  STORAGE_FULL: {
+    'zh-CN': '服务器存储空间已满，文件未保存，您填写的内容未丢失；请稍后重试或联系管理员',
+    en: 'The server’s storage is full: the file was not saved (nothing you entered is lost); try again later or contact the administrator',
+  },
   UNSUPPORTED_FILE_TYPE: {
     'zh-CN': '文件类型不支持，仅可上传 PDF、PNG 或 JPEG 文件',
     en: 'Unsupported file type: upload a PDF, PNG or JPEG file',

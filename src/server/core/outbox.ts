@@ -1,5 +1,6 @@
 import type { Db, Trx } from '../db/index.js';
 import { nowIso } from '../db/index.js';
+import { metrics } from './metrics.js';
 
 /**
  * Side effects (notifications, e-mail, PDFs) are written to the outbox inside the transaction that
@@ -99,8 +100,10 @@ export async function processOutbox(db: Db, handlers: Handlers, limit = 50): Pro
         .where('id', '=', m.id)
         .execute();
       done++;
+      metrics.outboxDone.inc({ topic: m.topic, outcome: 'done' });
     } catch (err) {
       const failed = m.attempts + 1 >= MAX_ATTEMPTS;
+      metrics.outboxDone.inc({ topic: m.topic, outcome: failed ? 'failed' : 'retry' });
       const backoff = new Date(Date.now() + 2 ** m.attempts * 1000).toISOString();
       await db
         .updateTable('outbox')

@@ -1,17 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import {
-  Kysely,
-  PostgresDialect,
-  SqliteDialect,
-  sql,
-  type RawBuilder,
-  type SqlBool,
-  type Transaction,
-} from 'kysely';
+import { Kysely, PostgresDialect, sql, type RawBuilder, type SqlBool, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
+import { ImmediateSqliteDialect } from './sqlite-dialect.js';
 
 export type Db = Kysely<Database>;
 export type Trx = Transaction<Database>;
@@ -31,6 +24,12 @@ export function openDatabase(opts: { dataDir: string; databaseUrl?: string | und
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
     // An idle connection dropped by the server (restart, failover) must not crash the process.
     pool.on('error', (err) => console.error(`PostgreSQL connection error: ${err.message}`));
+    // A connection in use (a transaction between statements) that the server drops emits 'error' on its
+    // client, which the pool does not listen to: without this the process would die on a database
+    // restart. The statement waiting on it fails (503 DB_UNAVAILABLE) and the pool discards the client.
+    pool.on('connect', (client) =>
+      client.on('error', (err) => console.error(`PostgreSQL connection lost: ${err.message}`)),
+    );
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
@@ -44,7 +43,7 @@ export function openDatabase(opts: { dataDir: string; databaseUrl?: string | und
   // Statistics for the planner (tables analysed when they changed a lot, with a row limit so it stays
   // quick); the scheduler repeats `pragma optimize` hourly.
   sqlite.pragma('optimize = 0x10002');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
 

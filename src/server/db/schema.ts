@@ -113,6 +113,8 @@ export interface AuditHeadTable {
   id: number;
   last_id: number;
   last_hash: string;
+  /** The hash of the chain's records: 'sha256' (international profile) or 'sm3' (国密). */
+  hash_alg: string;
 }
 
 export interface OutboxTable {

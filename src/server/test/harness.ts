@@ -5,6 +5,7 @@ import { randomInt } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { buildApp, type App } from '../app.js';
 import { loadConfig, type Config } from '../core/config.js';
+import type { Storage } from '../core/storage.js';
 import type { Db, DbHandle, DialectName } from '../db/index.js';
 import { ApiClient } from './client.js';
 import { openIsolatedDatabase, openSharedDatabase, type TestDatabase } from './database.js';
@@ -30,6 +31,8 @@ export interface StartOptions {
   loginLimitPerMinute?: number;
   /** Extra environment for loadConfig. */
   env?: Record<string, string>;
+  /** Another storage provider than the disk (e.g. one whose disk is full). */
+  storage?: Storage;
 }
 
 /** A random private address, sent as X-Forwarded-For so each client has its own login rate limit. */
@@ -56,6 +59,7 @@ export async function startTestApp(opts: StartOptions = {}): Promise<TestApp> {
     config,
     database: handle,
     loginLimitPerMinute: opts.loginLimitPerMinute ?? 100_000,
+    ...(opts.storage ? { storage: opts.storage } : {}),
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;

@@ -16,6 +16,8 @@ export interface ErrorBody {
     code: string;
     message: string;
     fields?: Array<{ path: string; code: string; message: string }>;
+    /** On an internal error: the request id in the server's log, for the user to quote to support. */
+    requestId?: string;
   };
 }
 
@@ -37,9 +39,35 @@ export function renderError(err: AppError, lang: Lang): ErrorBody {
 }
 
 /** A unique-constraint violation from either engine: a concurrent duplicate the guards could not see. */
-function isUniqueViolation(err: unknown): boolean {
+export function isUniqueViolation(err: unknown): boolean {
   const code = (err as { code?: unknown }).code;
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+/**
+ * The database is down or restarting (PostgreSQL: refused or dropped connections, shutdown and
+ * start-up states; SQLite: locked past the busy timeout). The pool reconnects by itself once it is back.
+ */
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08006',
+  'SQLITE_BUSY',
+]);
+function isDatabaseUnavailable(err: unknown): boolean {
+  const e = err as { code?: unknown; message?: unknown };
+  if (typeof e.code === 'string' && UNAVAILABLE_CODES.has(e.code)) return true;
+  return (
+    typeof e.message === 'string' &&
+    /Connection terminated|connection timeout|Client has encountered a connection error/i.test(e.message)
+  );
 }
 
 /** Maps anything thrown to the one error shape; unknown errors are logged and become INTERNAL. */
@@ -63,6 +91,9 @@ export function toAppError(err: unknown): AppError | null {
     return new AppError('VALIDATION_FAILED', {}, [{ path: 'file', key: 'required' }]);
   if (fe.code === 'FST_REQ_FILE_TOO_LARGE') return new AppError('FILE_TOO_LARGE', { maxMb: 0 });
   if (fe.statusCode === 429) return new AppError('RATE_LIMITED');
+  if (isDatabaseUnavailable(err)) return new AppError('DB_UNAVAILABLE');
+  // The disk (or quota) is full while storing a file: the transaction rolls back, the user is told.
+  if (fe.code === 'ENOSPC' || fe.code === 'EDQUOT') return new AppError('STORAGE_FULL');
   return null;
 }
 
@@ -72,7 +103,9 @@ export function installErrorHandler(app: FastifyInstance): void {
     const appErr = toAppError(err);
     if (!appErr) {
       req.log.error({ err }, 'unhandled error');
-      return reply.status(500).send(renderError(new AppError('INTERNAL'), lang));
+      const body = renderError(new AppError('INTERNAL'), lang);
+      body.error.requestId = req.id;
+      return reply.status(500).send(body);
     }
     return reply.status(appErr.status).send(renderError(appErr, lang));
   });

@@ -3,6 +3,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor, MaybeActor } from '../../policy/index.js';
 import { AppError } from '../errors.js';
+import { metrics } from '../metrics.js';
 import { pickLang, type Lang } from '../messages.js';
 import type { CommandCtx } from '../context.js';
 import { lookupSession, SESSION_COOKIE } from '../../modules/accounts/sessions.js';
@@ -107,12 +108,44 @@ export function installRequestHooks(app: FastifyInstance): void {
     }
   });
 
-  app.addHook('onSend', async (_req, reply) => {
+  app.addHook('onResponse', async (req, reply) => {
+    const route = req.routeOptions.url ?? 'unmatched';
+    const labels = { method: req.method, route, status: String(reply.statusCode) };
+    metrics.httpRequests.inc(labels);
+    metrics.httpDuration.observe({ method: req.method, route }, reply.elapsedTime / 1000);
+  });
+
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('X-Request-Id', req.id);
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('X-Frame-Options', 'DENY');
     reply.header('Referrer-Policy', 'same-origin');
+    reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    reply.header('Cross-Origin-Opener-Policy', 'same-origin');
+    reply.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()');
+    // Only over TLS (directly, or behind a proxy that says so with TRUST_PROXY=1), or when the deployment
+    // declares it serves HTTPS (COOKIE_SECURE=1): a browser must not pin HSTS for a plain-HTTP install.
+    if (req.protocol === 'https' || app.deps.config.cookieSecure)
+      reply.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
   });
 }
+
+/**
+ * Same-origin everything, no framing, no plugins. Styles may be inline because Ant Design writes its
+ * CSS-in-JS into <style> elements; scripts may not (the built client has none inline).
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
 
 /** The logged-in actor, or 401 (saying so when the session expired). */
 export function requireActor(req: FastifyRequest): Actor {

@@ -15,6 +15,7 @@ import { hallSearch } from './013_hall_search.js';
 import { confidentialityDocuments } from './014_confidentiality_documents.js';
 import { messageAttachments } from './016_message_attachments.js';
 import { reviews } from './015_reviews.js';
+import { cryptoProfile } from './021_crypto_profile.js';
 import type { BohouMigration, MigrationDb } from './helpers.js';
 
 /** In order. A migration, once released, is never edited: add the next one. */
@@ -34,6 +35,7 @@ export const MIGRATIONS: BohouMigration[] = [
   confidentialityDocuments,
   reviews,
   messageAttachments,
+  cryptoProfile,
 ];
 
 class StaticProvider implements MigrationProvider {
