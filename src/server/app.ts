@@ -48,6 +48,7 @@ import { verifyRoutes } from './modules/agreements/verify-routes.js';
 import { resultsRoutes } from './modules/results/routes.js';
 import { resultsEventRoutes } from './modules/results/event-routes.js';
 import { reviewRoutes } from './modules/reviews/routes.js';
+import { organiserRoutes } from './modules/organiser/routes.js';
 
 export interface BuildOptions {
   config: Config;
@@ -184,6 +185,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   await app.register(resultsRoutes);
   await app.register(resultsEventRoutes);
   await app.register(reviewRoutes);
+  await app.register(organiserRoutes);
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () =>
     app.swagger(),
   );

@@ -156,6 +156,10 @@ export const errorMessages: Catalog<ErrorCode> = {
     'zh-CN': '该需求当前不接受揭榜（未发布、已关闭或已对接成功）',
     en: 'This need is not open for taking (not published, closed, or matched)',
   },
+  SUGGESTION_DUPLICATE: {
+    'zh-CN': '已向张榜方推荐过该揭榜方，推荐仍有效',
+    en: 'This party has already been suggested for this need, and the suggestion stands',
+  },
   ALREADY_SIGNED_UP: {
     'zh-CN': '您（或本单位）已报名该需求，或已是其他报名团队的成员（报名编号 {id}）',
     en: 'You (or your unit) already signed up for this need, or belong to a team that did (no. {id})',
@@ -220,6 +224,8 @@ export const fieldMessages: Catalog<string> = {
   date_format: { 'zh-CN': '日期格式应为 YYYY-MM-DD', en: 'Date must be YYYY-MM-DD' },
   date_future: { 'zh-CN': '日期不能晚于今天', en: 'Date cannot be in the future' },
   unknown_region: { 'zh-CN': '所选区县不存在', en: 'Unknown district' },
+  unknown_unit: { 'zh-CN': '所选单位不存在', en: 'No such unit' },
+  own_need: { 'zh-CN': '不能把张榜方推荐为自己榜单的揭榜方', en: 'The poster cannot be suggested for its own need' },
   region_required: { 'zh-CN': '区县博管办人员必须指定区县', en: 'A district officer needs a district' },
   wrong_password: { 'zh-CN': '当前密码不正确', en: 'Current password is wrong' },
   same_password: {

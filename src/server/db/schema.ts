@@ -17,6 +17,7 @@ import type {
 import type { FollowupTables } from './schema-followup.js';
 import type { ResultsTables } from './schema-results.js';
 import type { ReviewTables } from './schema-reviews.js';
+import type { OrganiserTables } from './schema-organiser.js';
 
 /**
  * The database as Kysely sees it. Conventions that hold on both SQLite and PostgreSQL:
@@ -315,6 +316,8 @@ export interface ChallengeTermTable {
 }
 
 export interface Database {
+  verifications: OrganiserTables['verifications'];
+  suggestions: OrganiserTables['suggestions'];
   review_experts: ReviewTables['review_experts'];
   review_declarations: ReviewTables['review_declarations'];
   review_rounds: ReviewTables['review_rounds'];

@@ -15,6 +15,14 @@ import { OUTCOME_WORKFLOW } from '../modules/followup/workflow.js';
 import { OUTCOME_STATE_LABELS, type OutcomeState } from '../../shared/followup/rules.js';
 import { ANNOUNCEMENT_WORKFLOW } from '../modules/results/workflow.js';
 import { ROUND_WORKFLOW, type RoundState } from '../modules/reviews/workflow.js';
+import {
+  SUGGESTION_STATE_LABELS,
+  SUGGESTION_WORKFLOW,
+  VERIFICATION_STATE_LABELS,
+  VERIFICATION_WORKFLOW,
+  type SuggestionState,
+  type VerificationState,
+} from '../modules/organiser/workflow.js';
 import { ANNOUNCEMENT_STATE_LABELS, type AnnouncementState } from '../../shared/results/rules.js';
 
 /** Markdown for docs/workflows.md, generated from the transition tables themselves. */
@@ -127,6 +135,23 @@ export function workflowsMarkdown(): string {
     '`assign` runs the min-cost-flow assignment (src/shared/reviews) and may be repeated while assigning;',
     '`open_scoring` needs every item to have its k experts; `close` needs every assigned review in, or a reason.',
     'Experts see nothing before accepting the year’s confidentiality and conflict-of-interest declaration.',
+    '',
+    '## Verification (核实) of postings and sign-ups — `src/server/modules/organiser/workflow.ts`',
+    '',
+    table(
+      VERIFICATION_WORKFLOW,
+      (s: VerificationState) => `${VERIFICATION_STATE_LABELS[s]['zh-CN']} (\`${s}\`)`,
+    ),
+    '',
+    'An entity without a decision is `unverified`; the owners read the state and the note and are told of each',
+    'decision. Compare-and-set on the state (the first decision creates the row).',
+    '',
+    '## Suggested taker (推荐揭榜方) — `src/server/modules/organiser/workflow.ts`',
+    '',
+    table(SUGGESTION_WORKFLOW, (s: SuggestionState) => `${SUGGESTION_STATE_LABELS[s]['zh-CN']} (\`${s}\`)`),
+    '',
+    '`sign_up` happens by itself when the suggested person or unit signs up for the need. A suggestion needs an',
+    'open need of the office’s scope and a candidate the rules of seed 002 §三(三) let take it.',
     '',
   ].join('\n');
 }

@@ -21,6 +21,12 @@ export const COVERED_ELSEWHERE: Array<[prefix: string, testFile: string]> = [
   ['/api/followup/outcomes', 'src/server/modules/followup/outcomes.test.ts'],
   ['/api/followup/projects/{id}/outcomes', 'src/server/modules/followup/outcomes.test.ts'],
   ['/api/followup/projects', 'src/server/modules/followup/projects.test.ts'],
+  // 主办方组织服务 (核实, overview, suggestions, recommendations): before '/api/challenges'.
+  ['/api/challenges/{id}/suggestions', 'src/server/modules/organiser/organiser.test.ts'],
+  ['/api/challenges/{id}/recommendations', 'src/server/modules/organiser/organiser.test.ts'],
+  ['/api/organiser', 'src/server/modules/organiser/organiser.test.ts'],
+  ['/api/suggestions', 'src/server/modules/organiser/organiser.test.ts'],
+  ['/api/recommendations', 'src/server/modules/organiser/organiser.test.ts'],
   ['/api/challenges', 'src/server/modules/challenges/workflow.test.ts'],
   ['/api/hall/challenges', 'src/server/modules/challenges/hall.test.ts'],
   ['/api/challenge-terms', 'src/server/modules/challenges/hall.test.ts'],

@@ -4,6 +4,7 @@ import { TAKING_RULES, type TakingResources } from './rules-taking.js';
 import { FOLLOWUP_RULES, type FollowupResources } from './rules-followup.js';
 import { RESULTS_RULES, type ResultsResources } from './rules-results.js';
 import { REVIEW_RULES, type ReviewResources } from './rules-reviews.js';
+import { ORGANISER_RULES, type OrganiserResources } from './rules-organiser.js';
 
 /**
  * The policy table: which role may do which action on which kind of resource, with an optional
@@ -11,7 +12,8 @@ import { REVIEW_RULES, type ReviewResources } from './rules-reviews.js';
  * entity's `actions`), the security admin's matrix page and the docs all read this one table.
  */
 /** The areas' own resources come from their rules-*.ts files. */
-export interface ResourceMap extends TakingResources, FollowupResources, ResultsResources, ReviewResources {
+export interface ResourceMap
+  extends TakingResources, FollowupResources, ResultsResources, ReviewResources, OrganiserResources {
   account: { id: number; role: Role; regionId: number | null; unitId: number | null };
   unit: { id: number; regionId: number };
   region: { id: number; kind: 'municipal' | 'district' };
@@ -380,6 +382,7 @@ export const RULES: readonly Rule[] = [
   ...FOLLOWUP_RULES,
   ...RESULTS_RULES,
   ...REVIEW_RULES,
+  ...ORGANISER_RULES,
 
   // 三员分立: the audit admin reads the trail and changes nothing else.
   rule({ resource: 'audit', action: 'read', roles: ['audit_admin'] }),

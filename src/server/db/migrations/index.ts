@@ -16,6 +16,7 @@ import { confidentialityDocuments } from './014_confidentiality_documents.js';
 import { messageAttachments } from './016_message_attachments.js';
 import { reviews } from './015_reviews.js';
 import { cryptoProfile } from './021_crypto_profile.js';
+import { organiser } from './017_organiser.js';
 import type { BohouMigration, MigrationDb } from './helpers.js';
 
 /** In order. A migration, once released, is never edited: add the next one. */
@@ -35,6 +36,7 @@ export const MIGRATIONS: BohouMigration[] = [
   confidentialityDocuments,
   reviews,
   messageAttachments,
+  organiser,
   cryptoProfile,
 ];
 

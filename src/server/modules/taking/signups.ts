@@ -19,6 +19,7 @@ import {
 import { loadChallenge, posterUserIds, type ChallengeRecord } from '../challenges/load.js';
 import { liveParticipation, loadSignup, personFacts } from './load.js';
 import { MEMBER_WORKFLOW, SIGNUP_WORKFLOW, type MemberAction, type SignupAction } from './workflow.js';
+import { markSuggestionsSignedUp } from '../organiser/signed-up.js';
 
 export const SignupBody = z.object({
   takerKind: z.enum(TAKER_KINDS),
@@ -130,6 +131,7 @@ export async function signUp(ctx: CommandCtx, challengeId: number, input: Signup
     regionId: c.regionId,
     after: { challengeId: c.id, takerKind: input.takerKind, unitId, commitments: input.commitments ?? null },
   });
+  await markSuggestionsSignedUp(ctx, c.id, actor.id, unitId);
   await enqueue(ctx.trx, 'notify', {
     userIds: await posterUserIds(ctx.trx, c),
     title: `您的张榜需求「${c.title}」有新的揭榜报名`,
