@@ -43,7 +43,7 @@ export default defineConfig({
     {
       name: 'staff',
       testMatch:
-        /(district|audit|stations|registry|hall|challenge-poster|challenge-review|agreements|taking|followup|results)\.spec\.ts$/,
+        /(district|audit|stations|registry|hall|challenge-poster|challenge-review|agreements|taking|followup|results|organiser)\.spec\.ts$/,
       dependencies: ['first-start'],
     },
   ],

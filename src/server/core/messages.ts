@@ -225,7 +225,10 @@ export const fieldMessages: Catalog<string> = {
   date_future: { 'zh-CN': '日期不能晚于今天', en: 'Date cannot be in the future' },
   unknown_region: { 'zh-CN': '所选区县不存在', en: 'Unknown district' },
   unknown_unit: { 'zh-CN': '所选单位不存在', en: 'No such unit' },
-  own_need: { 'zh-CN': '不能把张榜方推荐为自己榜单的揭榜方', en: 'The poster cannot be suggested for its own need' },
+  own_need: {
+    'zh-CN': '不能把张榜方推荐为自己榜单的揭榜方',
+    en: 'The poster cannot be suggested for its own need',
+  },
   region_required: { 'zh-CN': '区县博管办人员必须指定区县', en: 'A district officer needs a district' },
   wrong_password: { 'zh-CN': '当前密码不正确', en: 'Current password is wrong' },
   same_password: {

@@ -8,6 +8,7 @@ import { useSession } from '../session/SessionContext';
 import { registryRoutes } from '../registry/routes';
 import { stationRoutes } from '../stations/routes';
 import { takingRoutes } from '../taking/routes';
+import { organiserRoutes } from '../organiser/routes';
 import { followupRoutes } from '../followup/routes';
 import { ConsoleLayout } from './ConsoleLayout';
 import { Forbidden } from './Forbidden';
@@ -50,6 +51,7 @@ export default function ConsoleApp() {
             {challengeRoutes()}
             {takingRoutes()}
             {followupRoutes()}
+            {organiserRoutes()}
             <Route path="*" element={<Forbidden notFound />} />
           </Route>
         </Routes>

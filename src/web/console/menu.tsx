@@ -29,6 +29,7 @@ import {
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { Role } from '../../shared/roles';
 import type { MessageKey } from '../i18n';
+import { ORGANISER_PAGES, type OrganiserPageKey } from '../organiser/pages';
 
 export type PageKey =
   | 'dashboard'
@@ -48,6 +49,7 @@ export type PageKey =
   | 'resultsAnnouncements'
   | 'resultsEvents'
   | 'myCertificates'
+  | OrganiserPageKey
   | 'challengeReview'
   | 'challengeTerms'
   | 'myAgreements'
@@ -192,6 +194,7 @@ export const PAGES: Record<PageKey, ConsolePage> = {
     group: 'work',
     component: lazy(() => import('../results/MyCertificatesPage')),
   },
+  ...ORGANISER_PAGES,
   challengeReview: {
     path: 'challenge-review',
     label: 'menu.challengeReview',
@@ -298,6 +301,7 @@ export const MENU_BY_ROLE: Record<Role, PageKey[]> = {
     'myStation',
     'myChallenges',
     'myTaking',
+    'myRecommendations',
     'followup',
     'myAgreements',
     'myCertificates',
@@ -307,6 +311,7 @@ export const MENU_BY_ROLE: Record<Role, PageKey[]> = {
     'dashboard',
     'myChallenges',
     'myTaking',
+    'myRecommendations',
     'followup',
     'myAgreements',
     'myCertificates',
@@ -320,6 +325,9 @@ export const MENU_BY_ROLE: Record<Role, PageKey[]> = {
     'guide',
     'units',
     'agreementRegister',
+    'organiserOverview',
+    'organiserVerify',
+    'organiserSuggestions',
     'followup',
     'followupOutcomes',
     'resultsAnnouncements',
@@ -337,6 +345,9 @@ export const MENU_BY_ROLE: Record<Role, PageKey[]> = {
     'challengeTerms',
     'agreementRegister',
     'agreementTemplates',
+    'organiserOverview',
+    'organiserVerify',
+    'organiserSuggestions',
     'followup',
     'followupOutcomes',
     'resultsAnnouncements',

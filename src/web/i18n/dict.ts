@@ -12,6 +12,7 @@ import { stationsDict } from './stations';
 import { takingDict } from './taking';
 import { followupDict } from './followup';
 import { resultsDict } from './results';
+import { organiserDict } from './organiser';
 import type { Lang } from './types';
 
 /** Every message of the client. Add a module here when a feature brings its own words. */
@@ -30,6 +31,7 @@ export const messages = {
   ...takingDict,
   ...followupDict,
   ...resultsDict,
+  ...organiserDict,
 };
 export type MessageKey = keyof typeof messages;
 

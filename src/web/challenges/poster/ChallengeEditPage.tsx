@@ -4,6 +4,7 @@ import { Link, useLocation, useParams } from 'react-router';
 import { CHALLENGE_KINDS } from '../../../shared/challenges/form';
 import { useI18n } from '../../i18n';
 import { useRequest } from '../../lib/useRequest';
+import { VerificationNotice } from '../../organiser/VerificationNotice';
 import { useSession } from '../../session/SessionContext';
 import { challengesApi } from '../api';
 import { isFull, type ChallengeFull, type ChallengeKind } from '../types';
@@ -72,7 +73,14 @@ function PosterChallenge({ id, kind }: { id: number | null; kind: string | null 
       );
     return notFound;
   }
-  if (c.actions.includes('edit'))
-    return <ChallengeEditor kind={c.kind} initial={c} onChanged={setOverride} />;
-  return <ChallengeDetailView challenge={c} onChanged={setOverride} />;
+  return (
+    <>
+      {c.state !== 'draft' && <VerificationNotice type="challenge" id={c.id} />}
+      {c.actions.includes('edit') ? (
+        <ChallengeEditor kind={c.kind} initial={c} onChanged={setOverride} />
+      ) : (
+        <ChallengeDetailView challenge={c} onChanged={setOverride} />
+      )}
+    </>
+  );
 }

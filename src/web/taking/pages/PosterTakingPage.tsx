@@ -1,6 +1,7 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, Card, Table } from 'antd';
 import { Link, useParams } from 'react-router';
+import { NeedMatchPanel } from '../../organiser/NeedMatchPanel';
 import { PageHead } from '../../console/PageHead';
 import { useI18n } from '../../i18n';
 import { formatDateTime } from '../../lib/format';
@@ -131,6 +132,7 @@ export default function PosterTakingPage() {
           ]}
         />
       </Card>
+      {valid && <NeedMatchPanel challengeId={id} office={false} />}
       {valid && <AccessLog id={`challenge:${id}`} load={() => takingApi.challengeAccessLog(id)} />}
     </>
   );

@@ -2,6 +2,7 @@ import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Form, Input, Popconfirm, Space, Spin, Table } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { VerificationNotice } from '../../organiser/VerificationNotice';
 import { PageHead } from '../../console/PageHead';
 import { useI18n } from '../../i18n';
 import { applyServerErrors } from '../../lib/formErrors';
@@ -58,6 +59,7 @@ export default function SignupDetailPage() {
     <>
       {back}
       <PageHead title={s.challenge.title} extra={<TakingStateTag state={s.state} />} />
+      <VerificationNotice type="signup" id={s.id} />
       <Overview s={s} onChanged={setOverride} onReload={reload} />
       <Members s={s} onChanged={setOverride} />
       {s.actions.includes('accept_confidentiality') && (
