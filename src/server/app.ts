@@ -14,6 +14,7 @@ import { installRequestHooks } from './core/http/request.js';
 import { createMailer } from './core/mailer.js';
 import { processOutbox } from './core/outbox.js';
 import { createStorage, type Storage } from './core/storage.js';
+import { loggerOptions, type LogStream } from './core/logging.js';
 import { FieldCipher } from './core/crypto.js';
 import { bindCryptoProfile } from './core/crypto-profile.js';
 import type { DbHandle } from './db/index.js';
@@ -61,6 +62,8 @@ export interface BuildOptions {
   outboxPollMs?: number;
   /** A storage provider other than the configured one (tests: a full disk). */
   storage?: Storage;
+  /** Where log lines go instead of stdout (tests read them). */
+  logStream?: LogStream;
 }
 
 export interface App extends FastifyInstance {
@@ -71,24 +74,7 @@ export interface App extends FastifyInstance {
 export async function buildApp(opts: BuildOptions): Promise<App> {
   const { config, database } = opts;
   const app = Fastify({
-    logger: {
-      level: config.logLevel,
-      // Secrets never reach the log, even if a line someday carries headers or a body.
-      redact: {
-        paths: [
-          'req.headers.cookie',
-          'req.headers.authorization',
-          'req.headers["x-csrf-token"]',
-          'res.headers["set-cookie"]',
-          '*.password',
-          '*.currentPassword',
-          '*.newPassword',
-          '*.idNumber',
-          '*.phone',
-        ],
-        censor: '[redacted]',
-      },
-    },
+    logger: loggerOptions(config.logLevel, opts.logStream),
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     // A caller's (or proxy's) X-Request-Id is kept when it looks like one; otherwise a UUID. Every log

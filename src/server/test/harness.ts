@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { buildApp, type App } from '../app.js';
 import { loadConfig, type Config } from '../core/config.js';
 import type { Storage } from '../core/storage.js';
+import type { LogStream } from '../core/logging.js';
 import type { Db, DbHandle, DialectName } from '../db/index.js';
 import { ApiClient } from './client.js';
 import { openIsolatedDatabase, openSharedDatabase, type TestDatabase } from './database.js';
@@ -33,6 +34,8 @@ export interface StartOptions {
   env?: Record<string, string>;
   /** Another storage provider than the disk (e.g. one whose disk is full). */
   storage?: Storage;
+  /** Capture the app's log lines (LOG_LEVEL from `env`, silent by default). */
+  logStream?: LogStream;
 }
 
 /** A random private address, sent as X-Forwarded-For so each client has its own login rate limit. */
@@ -60,6 +63,7 @@ export async function startTestApp(opts: StartOptions = {}): Promise<TestApp> {
     database: handle,
     loginLimitPerMinute: opts.loginLimitPerMinute ?? 100_000,
     ...(opts.storage ? { storage: opts.storage } : {}),
+    ...(opts.logStream ? { logStream: opts.logStream } : {}),
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
