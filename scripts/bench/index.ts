@@ -4,6 +4,7 @@
  *   npm run bench                      every benchmark (adjustment on SQLite, hall on SQLite and PostgreSQL)
  *   npm run bench -- adjustment        only the adjustment job; `--pg` on PostgreSQL at TEST_PG_URL
  *   npm run bench -- hall              only the hall; `--engine=sqlite|postgres|both` (default both)
+ *   npm run bench -- load              mixed load (hall, search, logins, autosaves, decisions); `--engine=`, `--duration=20`
  *   npm run bench -- assign            only expert assignment (pure, no database); `--items=2000 --experts=500`
  *   npm run bench -- --stations=20000 --needs=20000 --runs=1
  *
@@ -12,11 +13,13 @@
 import { benchAdjustment, parseArgs } from './adjustment.js';
 import { benchAssign, parseAssignArgs } from './assign.js';
 import { benchHall, parseHallArgs } from './hall.js';
+import { benchLoad, parseLoadArgs } from './load.js';
 
 const BENCHMARKS = {
   adjustment: (argv: string[]) => benchAdjustment(parseArgs(argv)),
   hall: (argv: string[]) => benchHall(parseHallArgs(argv)),
   assign: (argv: string[]) => benchAssign(parseAssignArgs(argv)),
+  load: (argv: string[]) => benchLoad(parseLoadArgs(argv)),
 };
 type Name = keyof typeof BENCHMARKS;
 const isName = (a: string): a is Name => Object.hasOwn(BENCHMARKS, a);

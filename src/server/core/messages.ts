@@ -49,6 +49,10 @@ export const errorMessages: Catalog<ErrorCode> = {
     'zh-CN': '文件过大，单个文件不超过 {maxMb} MB',
     en: 'File too large: at most {maxMb} MB',
   },
+  INVALID_CHARACTERS: {
+    'zh-CN': '提交的内容包含无法保存的控制字符（如空字符），请删除后重试',
+    en: 'The input contains a control character that cannot be stored (such as NUL); remove it and try again',
+  },
   DB_UNAVAILABLE: {
     'zh-CN': '数据库暂时无法连接，本次操作未生效；请稍后重试',
     en: 'The database cannot be reached right now; nothing was changed. Try again shortly',

@@ -92,6 +92,8 @@ export function toAppError(err: unknown): AppError | null {
   if (fe.code === 'FST_REQ_FILE_TOO_LARGE') return new AppError('FILE_TOO_LARGE', { maxMb: 0 });
   if (fe.statusCode === 429) return new AppError('RATE_LIMITED');
   if (isDatabaseUnavailable(err)) return new AppError('DB_UNAVAILABLE');
+  // PostgreSQL cannot store a NUL character (SQLite can): text holding one is bad input, not a server fault.
+  if (fe.code === '22021' || fe.code === '22P05') return new AppError('INVALID_CHARACTERS');
   // The disk (or quota) is full while storing a file: the transaction rolls back, the user is told.
   if (fe.code === 'ENOSPC' || fe.code === 'EDQUOT') return new AppError('STORAGE_FULL');
   return null;

@@ -9,7 +9,8 @@ let cast: Awaited<ReturnType<typeof takingCast>>;
 let officer: ApiClient;
 let otherOfficer: ApiClient;
 beforeAll(async () => {
-  t = await startTestApp();
+  // A database of its own: the ranking test must not meet other files' PhDs who took look-alike needs.
+  t = await startTestApp({ isolated: true });
   cast = await takingCast(t);
   officer = (await buildActor(t, 'district_officer', { regionId: cast.district.id })).client;
   otherOfficer = (await buildActor(t, 'district_officer')).client;

@@ -51,6 +51,8 @@ export async function solutionFacts(
     ])
     .where('s.id', 'in', [...ids])
     .execute();
+  // PostgreSQL refuses `in ()`: no solution found, nothing more to read.
+  if (rows.length === 0) return out;
   const members = await db
     .selectFrom('signup_members')
     .select(['signup_id', 'user_id'])
