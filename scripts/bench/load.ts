@@ -109,10 +109,12 @@ interface Result {
 const pct = (xs: number[], p: number) =>
   xs.length ? xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]! : 0;
 
-async function run(classes: Klass[], seconds: number): Promise<Result[]> {
-  const steps = await Promise.all(
-    classes.map((k) => Promise.all(Array.from({ length: k.workers }, (_, w) => k.make(w)))),
-  );
+/** Every worker's step, made once (logins, applications) and used for the warm-up and the measurement. */
+async function prepare(classes: Klass[]): Promise<Step[][]> {
+  return Promise.all(classes.map((k) => Promise.all(Array.from({ length: k.workers }, (_, w) => k.make(w)))));
+}
+
+async function run(classes: Klass[], steps: Step[][], seconds: number): Promise<Result[]> {
   const until = performance.now() + seconds * 1000;
   const lat = classes.map(() => [] as number[]);
   const errors = classes.map(() => 0);
@@ -326,8 +328,9 @@ async function benchEngine(engine: Engine, o: LoadBenchOptions): Promise<Result[
     });
     const base = `http://127.0.0.1:${port}`;
     const classes = await classesFor(base, handle.db);
-    if (o.warmup > 0) await run(classes, o.warmup);
-    return await run(classes, o.duration);
+    const steps = await prepare(classes);
+    if (o.warmup > 0) await run(classes, steps, o.warmup);
+    return await run(classes, steps, o.duration);
   } finally {
     child.send({ type: 'stop' });
     await new Promise((r) => child.once('exit', r));

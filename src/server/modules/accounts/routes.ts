@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { runCommand, requireActor, setSessionCookie, currentSecurity } from '../../core/http/request.js';
 import { changeOwnPassword } from './commands/change-password.js';
-import { login } from './commands/login.js';
+import { AppError } from '../../core/errors.js';
+import { checkPassword, countLoginAttempt, login } from './commands/login.js';
 import { registerIndividual, registerUnit } from './commands/register.js';
 import { presentUser } from './presenter.js';
 import { ChangePasswordBody, LoginBody, RegisterIndividualBody, RegisterUnitBody } from './schemas.js';
@@ -34,9 +35,13 @@ export async function authRoutes(root: FastifyInstance): Promise<void> {
     { schema: { tags: ['auth'], summary: 'Log in', body: LoginBody }, config: anonymous },
     async (req, reply) => {
       const security = await currentSecurity(app.deps);
-      const result = await runCommand(app, req, (ctx) =>
-        login(ctx, req.body, security, app.deps.loginLimitPerMinute),
+      // Counted first (its own transaction), so a caller over the limit costs no password hashing.
+      const allowed = await runCommand(app, req, (ctx) =>
+        countLoginAttempt(ctx, app.deps.loginLimitPerMinute),
       );
+      if (!allowed) throw new AppError('RATE_LIMITED');
+      const check = await checkPassword(app.deps.db, req.body);
+      const result = await runCommand(app, req, (ctx) => login(ctx, req.body, security, check));
       if (!result.ok) throw result.error;
       setSessionCookie(app, reply, result.token);
       const actor = await loadActor(app.deps.db, result.userId);

@@ -3,7 +3,7 @@ import { writeAudit } from '../../../core/audit.js';
 import type { CommandCtx } from '../../../core/context.js';
 import { AppError } from '../../../core/errors.js';
 import { hitRateLimit } from '../../../core/rate-limit.js';
-import { nowIso } from '../../../db/index.js';
+import { nowIso, type DbOrTrx } from '../../../db/index.js';
 import type { SecuritySettings } from '../../settings/security.js';
 import { hashPassword, verifyPassword } from '../password.js';
 import { createSession } from '../sessions.js';
@@ -12,21 +12,52 @@ export type LoginResult = { ok: true; token: string; userId: number } | { ok: fa
 
 let dummyHash: Promise<string> | undefined;
 
+/** The outcome of checking the password outside any transaction (see `checkPassword`). */
+export interface PasswordCheck {
+  /** The stored hash the password was checked against (null: no such account). */
+  hash: string | null;
+  ok: boolean;
+}
+
 /**
- * Checks credentials, counts failures and locks the account after `maxFailedLogins` in a row.
- * A failure is returned, not thrown, so the failure count and its audit record commit; the route
- * throws the error afterwards. Unknown usernames cost the same time as wrong passwords.
+ * Checks the password against the stored hash before the login's transaction opens: scrypt takes tens of
+ * milliseconds, and inside a transaction it would hold a database connection that long (on SQLite, the only
+ * one: every other request would wait). Unknown usernames cost the same time as wrong passwords.
+ */
+export async function checkPassword(
+  db: DbOrTrx,
+  input: { username: string; password: string },
+): Promise<PasswordCheck> {
+  const row = await db
+    .selectFrom('users')
+    .select('password_hash')
+    .where('username', '=', input.username)
+    .executeTakeFirst();
+  if (!row) {
+    dummyHash ??= hashPassword('dummy-Password-1');
+    await verifyPassword(input.password, await dummyHash);
+    return { hash: null, ok: false };
+  }
+  return { hash: row.password_hash, ok: await verifyPassword(input.password, row.password_hash) };
+}
+
+/** Counts the attempt against the caller's address; false when the per-minute limit is used up. */
+export async function countLoginAttempt(ctx: CommandCtx, ipLimitPerMinute: number): Promise<boolean> {
+  return hitRateLimit(ctx.trx, `login:${ctx.ip}`, 60_000, ipLimitPerMinute);
+}
+
+/**
+ * Applies a checked password: counts failures and locks the account after `maxFailedLogins` in a row, or
+ * opens the session. A failure is returned, not thrown, so the failure count and its audit record commit; the
+ * route throws the error afterwards. A password checked against a hash that changed meanwhile counts as wrong.
  */
 export async function login(
   ctx: CommandCtx,
   input: { username: string; password: string },
   security: SecuritySettings,
-  ipLimitPerMinute: number,
+  check: PasswordCheck,
 ): Promise<LoginResult> {
   const { trx } = ctx;
-  if (!(await hitRateLimit(trx, `login:${ctx.ip}`, 60_000, ipLimitPerMinute))) {
-    return { ok: false, error: new AppError('RATE_LIMITED') };
-  }
   const user = await trx
     .selectFrom('users')
     .select([
@@ -45,8 +76,6 @@ export async function login(
     .executeTakeFirst();
   const now = new Date();
   if (!user) {
-    dummyHash ??= hashPassword('dummy-Password-1');
-    await verifyPassword(input.password, await dummyHash);
     await writeAudit(ctx, {
       action: 'auth.login_failed',
       entityType: 'account',
@@ -76,7 +105,7 @@ export async function login(
     });
     return { ok: false, error: new AppError('ACCOUNT_LOCKED', { minutes }) };
   }
-  if (!(await verifyPassword(input.password, user.password_hash))) {
+  if (!check.ok || check.hash !== user.password_hash) {
     // Counted in the database (not from the value read above), so parallel attempts are all counted.
     const counted = await trx
       .updateTable('users')
