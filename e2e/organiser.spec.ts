@@ -1,5 +1,5 @@
 import { expect as baseExpect, test, type Browser, type Page } from '@playwright/test';
-import { Api, createStaff, regionId, registerUnit, uniq } from './support/api';
+import { Api, createStaff, regionId, registerIndividual, registerUnit, uniq } from './support/api';
 import { daysAhead, publishChallenge, staffApi } from './support/challenges';
 import { E2E_PASSWORD } from './support/env';
 import { confirmDialog, label, newRolePage, openMenu } from './support/stations';
@@ -17,24 +17,6 @@ const opened: Page[] = [];
 test.afterEach(async () => {
   for (const p of opened.splice(0)) await p.context().close();
 });
-
-async function registerPhd(username: string, name: string, field: string): Promise<void> {
-  const api = await Api.open();
-  await api.post('/api/accounts/register/individual', {
-    username,
-    password: E2E_PASSWORD,
-    person: {
-      name,
-      degree: 'doctorate',
-      postdocStatus: 'in_station',
-      field,
-      institution: '重庆大学',
-      email: `${username}@example.cn`,
-      phone: '13800004444',
-    },
-  });
-  await api.dispose();
-}
 
 async function as(browser: Browser, username: string): Promise<Page> {
   const page = await newRolePage(browser);
@@ -72,8 +54,8 @@ test('(a) 区县核实张榜与报名、查看对接总览并导出、向张榜�
     name: `城口储能科技有限公司${id}`,
     regionId: await regionId(DISTRICT),
   });
-  await registerPhd(taker, `报名博士${id.slice(-3)}`, '新能源材料');
-  await registerPhd(fit, fitName, '液流电池电解液与新能源储能');
+  await registerIndividual(taker, `报名博士${id.slice(-3)}`, '新能源材料');
+  await registerIndividual(fit, fitName, '液流电池电解液与新能源储能');
   const posterApi = await Api.open();
   await posterApi.login(poster, E2E_PASSWORD);
   const [city, nation] = await Promise.all([

@@ -137,3 +137,26 @@ export async function registerUnit(input: {
   await api.dispose();
   return creditCode;
 }
+
+/** Registers a PhD (in a postdoc station) through the individual registration API, password E2E_PASSWORD. */
+export async function registerIndividual(
+  username: string,
+  name: string,
+  field = '新能源材料',
+): Promise<void> {
+  const api = await Api.open();
+  await api.post('/api/accounts/register/individual', {
+    username,
+    password: E2E_PASSWORD,
+    person: {
+      name,
+      degree: 'doctorate',
+      postdocStatus: 'in_station',
+      field,
+      institution: '重庆大学',
+      email: `${username}@example.cn`,
+      phone: '13800003333',
+    },
+  });
+  await api.dispose();
+}

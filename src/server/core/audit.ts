@@ -68,11 +68,13 @@ function actorOf(ctx: CommandCtx): AuditActor {
 
 /** Appends one record to the chain inside the caller's transaction. */
 export async function writeAudit(ctx: CommandCtx, entry: AuditEntry): Promise<void> {
+  ctx.touched?.add(entry.entityType);
   await appendAudits(ctx.trx, ctx.dialect, actorOf(ctx), [entry]);
 }
 
 /** Several records at once, in order (for jobs that change many entities). */
 export async function writeAuditMany(ctx: CommandCtx, entries: AuditEntry[]): Promise<void> {
+  for (const e of entries) ctx.touched?.add(e.entityType);
   await appendAudits(ctx.trx, ctx.dialect, actorOf(ctx), entries);
 }
 

@@ -11,6 +11,8 @@ export interface CommandCtx {
   actor: MaybeActor;
   ip: string;
   userAgent: string;
+  /** The entity types this command wrote audit records for (runCommand uses it to keep caches). */
+  touched?: Set<string>;
 }
 
 /** Read-only queries may run on the root handle. */

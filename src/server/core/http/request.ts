@@ -153,6 +153,8 @@ export function requireActor(req: FastifyRequest): Actor {
   throw new AppError(req.sessionExpired ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
 }
 
+const HALL_ENTITIES = new Set(['challenge', 'challenge_term', 'signup', 'solution', 'settings']);
+
 /** Runs a command in one transaction, then wakes the outbox. */
 export async function runCommand<T>(
   app: FastifyInstance,
@@ -160,12 +162,22 @@ export async function runCommand<T>(
   fn: (ctx: CommandCtx) => Promise<T>,
 ): Promise<T> {
   const { db, dialect } = app.deps;
+  const touched = new Set<string>();
   const result = await db
     .transaction()
     .execute((trx) =>
-      fn({ trx, dialect, actor: req.actor, ip: req.ip, userAgent: String(req.headers['user-agent'] ?? '') }),
+      fn({
+        trx,
+        dialect,
+        actor: req.actor,
+        ip: req.ip,
+        userAgent: String(req.headers['user-agent'] ?? ''),
+        touched,
+      }),
     );
-  app.deps.publicCache.invalidate();
+  // The public hall's cache is dropped only by changes it shows (postings, their sign-ups and matches, the
+  // search dictionary, settings): an autosave, a login or an office's note leaves it warm.
+  if ([...touched].some((t) => HALL_ENTITIES.has(t))) app.deps.publicCache.invalidate();
   app.deps.kickOutbox();
   return result;
 }
