@@ -329,6 +329,16 @@ async function benchEngine(engine: Engine, o: LoadBenchOptions): Promise<Result[
     const base = `http://127.0.0.1:${port}`;
     const classes = await classesFor(base, handle.db);
     const steps = await prepare(classes);
+    // Each class alone first: one caller, five requests in a row (the unloaded latency, for reference).
+    for (const [ki, k] of classes.entries()) {
+      const times: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const t1 = performance.now();
+        await steps[ki]![0]!();
+        times.push(performance.now() - t1);
+      }
+      console.log(`${engine}: ${k.name} alone: ${times.map((x) => x.toFixed(0)).join(' / ')} ms`);
+    }
     if (o.warmup > 0) await run(classes, steps, o.warmup);
     return await run(classes, steps, o.duration);
   } finally {
