@@ -163,18 +163,16 @@ export async function runCommand<T>(
 ): Promise<T> {
   const { db, dialect } = app.deps;
   const touched = new Set<string>();
-  const result = await db
-    .transaction()
-    .execute((trx) =>
-      fn({
-        trx,
-        dialect,
-        actor: req.actor,
-        ip: req.ip,
-        userAgent: String(req.headers['user-agent'] ?? ''),
-        touched,
-      }),
-    );
+  const result = await db.transaction().execute((trx) =>
+    fn({
+      trx,
+      dialect,
+      actor: req.actor,
+      ip: req.ip,
+      userAgent: String(req.headers['user-agent'] ?? ''),
+      touched,
+    }),
+  );
   // The public hall's cache is dropped only by changes it shows (postings, their sign-ups and matches, the
   // search dictionary, settings): an autosave, a login or an office's note leaves it warm.
   if ([...touched].some((t) => HALL_ENTITIES.has(t))) app.deps.publicCache.invalidate();
