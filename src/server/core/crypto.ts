@@ -59,10 +59,16 @@ export class FieldCipher {
     const file = path.join(dataDir, 'secret.key');
     if (!fs.existsSync(file)) {
       fs.mkdirSync(dataDir, { recursive: true });
+      // Written whole under a temporary name, then linked into place: a node starting at the same moment on
+      // a shared DATA_DIR sees no key or the whole key, never a half-written one; the first link wins.
+      const tmp = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+      fs.writeFileSync(tmp, randomBytes(32).toString('base64'), { mode: 0o600 });
       try {
-        fs.writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' });
+        fs.linkSync(tmp, file);
       } catch (err) {
         if ((err as { code?: string }).code !== 'EEXIST') throw err;
+      } finally {
+        fs.rmSync(tmp, { force: true });
       }
     }
     return new FieldCipher(Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64'), profile);
